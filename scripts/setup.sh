@@ -46,7 +46,19 @@ install_packages() {
 	[ -n "$missing" ] || return 0
 	apt_update_once
 	say "installing:" $missing
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	apt_install $missing
+}
+
+# apt_install ARGS...: apt-get install, its chatter kept in a log that is shown only when it fails.
+apt_install() {
+	local log
+	log=$(mktemp)
+	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >"$log" 2>&1; then
+		cat "$log" >&2
+		rm -f "$log"
+		die "apt-get install $* failed"
+	fi
+	rm -f "$log"
 }
 
 BASE_PACKAGES=(
@@ -92,8 +104,7 @@ SRC
 		fi
 		apt_update_once
 		say "installing QEMU from bookworm-backports"
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			-t bookworm-backports qemu-system-x86 qemu-system-arm qemu-utils >/dev/null
+		apt_install -t bookworm-backports qemu-system-x86 qemu-system-arm qemu-utils
 	else
 		install_packages qemu-system-x86 qemu-system-arm qemu-utils
 	fi
@@ -138,8 +149,8 @@ else
 	say "root-Linux test kernel: linux-image-$ABI-amd64-unsigned"
 	rm -rf "$KCACHE"
 	mkdir -p "$KCACHE/download"
-	(cd "$KCACHE/download" && apt-get download -qq "linux-image-$ABI-amd64-unsigned" >/dev/null) ||
-		{ apt_update_once; (cd "$KCACHE/download" && apt-get download -qq "linux-image-$ABI-amd64-unsigned"); }
+	(cd "$KCACHE/download" && apt-get download -qq -o APT::Sandbox::User=root "linux-image-$ABI-amd64-unsigned" >/dev/null) ||
+		{ apt_update_once; (cd "$KCACHE/download" && apt-get download -qq -o APT::Sandbox::User=root "linux-image-$ABI-amd64-unsigned"); }
 	dpkg -x "$KCACHE"/download/linux-image-*.deb "$KCACHE/root"
 	cp "$KCACHE/root/boot/vmlinuz-$ABI-amd64" "$KCACHE/vmlinuz"
 	# Keep the module tree: the harness may need in-tree modules of this kernel in the initramfs.
