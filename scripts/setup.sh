@@ -161,4 +161,5 @@ else
 fi
 install_packages "linux-headers-$ABI-amd64"
 [ -d "/usr/src/linux-headers-$ABI-amd64" ] || die "headers for $ABI missing in /usr/src after install"
+"$ROOT/scripts/build-newlib.sh" "$BUILD_DIR"	# newlib for inmates, once per build tree (docs/libc.md)
 exit 0

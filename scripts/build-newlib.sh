@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Builds newlib (libc.a, libm.a and headers) for inmates from Debian's newlib-source tarball, once, into
+# BUILD_DIR/cache/newlib/{include,lib} (docs/libc.md). Quiet and quick when the cache is current; a stamp file
+# records the tarball and the flags, so changing either rebuilds.
+#
+# Usage: scripts/build-newlib.sh [BUILD_DIR]   (default: ./build)
+# Environment:
+#   NEWLIB_TARBALL   source tarball (default: the newest /usr/src/newlib/newlib-*.tar.*)
+#   NEWLIB_JOBS      make -j (default: number of CPUs)
+set -euo pipefail
+
+BUILD_DIR=${1:-build}
+mkdir -p "$BUILD_DIR"
+BUILD_DIR=$(cd "$BUILD_DIR" && pwd)
+CACHE="$BUILD_DIR/cache/newlib"
+WORK="$BUILD_DIR/cache/newlib-work"
+
+say() { echo "newlib: $*"; }
+die() { echo "newlib: error: $*" >&2; exit 1; }
+
+TARBALL=${NEWLIB_TARBALL:-$(ls -1 /usr/src/newlib/newlib-*.tar.* 2>/dev/null | sort -V | tail -n 1)}
+[ -n "$TARBALL" ] && [ -f "$TARBALL" ] ||
+	die "no newlib source tarball in /usr/src/newlib: install Debian's newlib-source (scripts/setup.sh does)"
+
+# The SDK's code model (sdk/cmake/WardenInmate.cmake): no red zone (interrupts push onto the running stack), no
+# PIC/PIE (linked at 0), no stack protector (no TLS canary), SSE on (the x86-64 default, for float and libm).
+# Sections per function so that --gc-sections keeps images small. __DYNAMIC_REENT__: every _REENT goes through
+# __getreent(), which the SDK answers per CPU (sdk/lib/libc/reent.c).
+TARGET_CFLAGS="-O2 -g -ffreestanding -fno-pic -fno-pie -mno-red-zone -fno-stack-protector -mcmodel=small"
+TARGET_CFLAGS="$TARGET_CFLAGS -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables"
+TARGET_CFLAGS="$TARGET_CFLAGS -D__DYNAMIC_REENT__"
+CONFIGURE_OPTIONS=(--target=x86_64-elf --disable-multilib --disable-newlib-supplied-syscalls
+	--enable-newlib-io-long-long --enable-newlib-io-c99-formats --enable-newlib-nano-malloc --disable-nls)
+STAMP_TEXT="tarball=$(basename "$TARBALL") size=$(stat -c %s "$TARBALL") cc=$(gcc -dumpfullversion)
+cflags=$TARGET_CFLAGS
+options=${CONFIGURE_OPTIONS[*]}
+layout=2"
+
+if [ -f "$CACHE/stamp" ] && [ "$(cat "$CACHE/stamp")" = "$STAMP_TEXT" ] &&
+	[ -f "$CACHE/lib/libc.a" ] && [ -f "$CACHE/lib/libm.a" ] && [ -f "$CACHE/include/stdio.h" ]; then
+	exit 0
+fi
+
+for tool in gcc ar as ld ranlib nm objdump strip readelf make tar; do
+	command -v "$tool" >/dev/null || die "'$tool' not found: run scripts/setup.sh"
+done
+
+say "building $(basename "$TARBALL") for inmates into $CACHE (about a minute)"
+START=$(date +%s)
+rm -rf "$WORK" "$CACHE"
+mkdir -p "$WORK/obj" "$WORK/prefix"
+tar -xf "$TARBALL" -C "$WORK"
+SRC=$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'newlib-*' | head -n 1)
+[ -n "$SRC" ] && [ -x "$SRC/configure" ] || die "$TARBALL: no newlib-*/configure inside"
+
+LOG="$WORK/build.log"
+run_logged() {
+	if ! "$@" >>"$LOG" 2>&1; then
+		tail -n 40 "$LOG" >&2
+		die "'$1' failed (full log: $LOG)"
+	fi
+}
+(
+	cd "$WORK/obj"
+	run_logged "$SRC/configure" --prefix="$WORK/prefix" "${CONFIGURE_OPTIONS[@]}" \
+		CC_FOR_TARGET=gcc AR_FOR_TARGET=ar AS_FOR_TARGET=as LD_FOR_TARGET=ld \
+		RANLIB_FOR_TARGET=ranlib NM_FOR_TARGET=nm OBJDUMP_FOR_TARGET=objdump \
+		STRIP_FOR_TARGET=strip READELF_FOR_TARGET=readelf \
+		CFLAGS_FOR_TARGET="$TARGET_CFLAGS"
+	run_logged make -j"${NEWLIB_JOBS:-$(nproc)}" all-target-newlib
+	run_logged make install-target-newlib
+)
+
+INSTALLED="$WORK/prefix/x86_64-elf"
+[ -f "$INSTALLED/lib/libc.a" ] && [ -f "$INSTALLED/lib/libm.a" ] || die "newlib built but libc.a/libm.a are missing"
+mkdir -p "$CACHE"
+cp -a "$INSTALLED/include" "$CACHE/include"
+mkdir -p "$CACHE/lib"
+cp "$INSTALLED/lib/libc.a" "$INSTALLED/lib/libm.a" "$CACHE/lib/"
+# Users' code must see the same _REENT as the library: newlib.h comes first through <_ansi.h> in every header.
+cat >>"$CACHE/include/newlib.h" <<'EOF'
+
+/* Warden SDK (scripts/build-newlib.sh): reentrancy data per CPU, through __getreent(). */
+#ifndef __DYNAMIC_REENT__
+#define __DYNAMIC_REENT__
+#endif
+EOF
+rm -rf "$WORK"
+printf '%s\n' "$STAMP_TEXT" >"$CACHE/stamp"
+say "done in $(( $(date +%s) - START )) s: $CACHE/{include,lib}"

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+#
+# add_inmate(NAME SOURCES file... [LIBC none|newlib])
+#   Builds NAME.elf (with symbols, for debugging) and NAME.bin, the loadable
+#   image: load it into a cell at guest-physical 0, or boot it bare with
+#   `qemu-system-x86_64 -kernel NAME.bin`. The target property
+#   WARDEN_INMATE_IMAGE holds the .bin path.
+#   LIBC: none (default; the SDK's printk, string and heap only) or newlib
+#   (stdio, stdlib, string, libm; WardenNewlib.cmake, docs/libc.md).
+#
+# Works in the Warden tree and, after `cmake --install`, through
+# find_package(WardenSDK) in any C project.
+include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/WardenNewlib.cmake")
+
+# The compiler's own headers (stdint.h, stdarg.h, ...) but no host C library headers.
+function(_warden_sdk_compiler_include out)
+	execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=include
+		OUTPUT_VARIABLE dir OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+	if(NOT rc EQUAL 0 OR NOT IS_DIRECTORY "${dir}")
+		message(FATAL_ERROR "Warden SDK: '${CMAKE_C_COMPILER} -print-file-name=include' "
+			"gave '${dir}', not a directory: the SDK needs gcc or clang for x86-64")
+	endif()
+	set(${out} "${dir}" PARENT_SCOPE)
+endfunction()
+
+# Freestanding compile flags for one target (the SDK library and every inmate).
+function(warden_sdk_freestanding_flags target)
+	_warden_sdk_compiler_include(compiler_include)
+	target_compile_options(${target} PRIVATE
+		-ffreestanding -fno-pic -fno-pie -mno-red-zone -fno-stack-protector -mcmodel=small
+		-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-common
+		-ffunction-sections -fdata-sections -nostdinc "SHELL:-isystem ${compiler_include}")
+endfunction()
+
+function(add_inmate NAME)
+	cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LIBC" "SOURCES")
+	if(ARG_UNPARSED_ARGUMENTS)
+		message(FATAL_ERROR "add_inmate(${NAME}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
+			"(expected SOURCES file... [LIBC none|newlib])")
+	endif()
+	if(NOT ARG_SOURCES)
+		message(FATAL_ERROR "add_inmate(${NAME}): no SOURCES given")
+	endif()
+	if(NOT ARG_LIBC)
+		set(ARG_LIBC none)
+	endif()
+	if(NOT ARG_LIBC STREQUAL "none" AND NOT ARG_LIBC STREQUAL "newlib")
+		message(FATAL_ERROR "add_inmate(${NAME}): LIBC '${ARG_LIBC}' unknown "
+			"(expected none or newlib)")
+	endif()
+	if(NOT WARDEN_SDK_LINKER_SCRIPT OR NOT EXISTS "${WARDEN_SDK_LINKER_SCRIPT}")
+		message(FATAL_ERROR "add_inmate(${NAME}): WARDEN_SDK_LINKER_SCRIPT "
+			"'${WARDEN_SDK_LINKER_SCRIPT}' does not exist")
+	endif()
+
+	add_executable(${NAME} ${ARG_SOURCES})
+	set_target_properties(${NAME} PROPERTIES SUFFIX ".elf")
+	warden_sdk_freestanding_flags(${NAME})
+	target_link_libraries(${NAME} PRIVATE WardenSDK::sdk)
+	if(ARG_LIBC STREQUAL "newlib")
+		warden_link_newlib(${NAME})	# WardenNewlib.cmake, docs/libc.md
+	endif()
+	target_link_options(${NAME} PRIVATE -nostdlib -static -no-pie
+		"LINKER:-T,${WARDEN_SDK_LINKER_SCRIPT}" "LINKER:--gc-sections"
+		"LINKER:-u,boot_reset_entry" "LINKER:--build-id=none" "LINKER:-z,noexecstack"
+		"LINKER:-Map,$<TARGET_FILE_DIR:${NAME}>/${NAME}.map")
+	set_property(TARGET ${NAME} APPEND PROPERTY LINK_DEPENDS "${WARDEN_SDK_LINKER_SCRIPT}")
+	set(image "$<TARGET_FILE_DIR:${NAME}>/${NAME}.bin")
+	add_custom_command(TARGET ${NAME} POST_BUILD
+		COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:${NAME}> ${image}
+		COMMENT "Inmate image ${NAME}.bin")
+	set_target_properties(${NAME} PROPERTIES WARDEN_INMATE_IMAGE "${image}")
+endfunction()

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Interrupts: one handler per vector (shared by all CPUs), vectors
+ * IRQ_VECTOR_FIRST..IRQ_VECTOR_LAST. The SDK saves the full register and
+ * x87/SSE state around a handler, so handlers may use floating point, and
+ * acknowledges the interrupt (EOI) after the handler returns.
+ */
+#ifndef INMATE_IRQ_H
+#define INMATE_IRQ_H
+
+#include <stdbool.h>
+
+#define IRQ_VECTOR_FIRST	32
+#define IRQ_VECTOR_LAST		253
+#define IRQ_VECTOR_SDK		254	/* used by the SDK itself (calibration) */
+#define IRQ_VECTOR_SPURIOUS	255
+
+typedef void (*irq_handler_t)(unsigned int vector, void *context);
+
+int irq_register(unsigned int vector, irq_handler_t handler, void *context);
+void irq_unregister(unsigned int vector);
+
+void irq_enable(void);
+void irq_disable(void);
+bool irq_enabled(void);
+/* Disable and return the previous state; irq_restore() puts it back. */
+unsigned long irq_save(void);
+void irq_restore(unsigned long state);
+
+/* Acknowledge the current interrupt now (the SDK does it anyway after the
+ * handler; a second EOI for the same interrupt is harmless only if no other
+ * interrupt is in service, so handlers normally do not call this). */
+void irq_eoi(void);
+
+/* Count of interrupts that arrived on a vector with no handler. */
+unsigned long irq_unhandled_count(void);
+
+#endif /* INMATE_IRQ_H */

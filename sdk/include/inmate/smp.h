@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Further CPUs of the cell: started with INIT/SIPI into the image's reset
+ * code, they get their own stack, IDT, local APIC, then run entry(cpu, arg).
+ * CPU numbers are the cell's logical numbers 0..platform_num_cpus()-1; the
+ * boot CPU is 0.
+ */
+#ifndef INMATE_SMP_H
+#define INMATE_SMP_H
+
+#include <stdint.h>
+
+#define SMP_MAX_CPUS		8
+#define SMP_STACK_SIZE		(16 * 1024)
+
+typedef void (*smp_entry_t)(unsigned int cpu, void *arg);
+
+int smp_start_cpu(unsigned int cpu, smp_entry_t entry, void *arg);
+unsigned int smp_this_cpu(void);
+unsigned int smp_cpus_online(void);
+/* Send a fixed interrupt to a CPU of the cell. */
+int smp_send_ipi(unsigned int cpu, unsigned int vector);
+
+#endif /* INMATE_SMP_H */

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* Interfaces between the x86-64 startup modules (not public). */
+#ifndef SDK_X86_ARCH_INTERNAL_H
+#define SDK_X86_ARCH_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Saved by interrupt_stubs.S, in this order from the stack pointer up. */
+struct interrupt_frame {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rdi, rsi, rbp, rbx, rdx, rcx, rax;
+	uint64_t vector, error_code;
+	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
+};
+
+/* Per-CPU data, reached through the GS base. */
+struct percpu {
+	struct percpu *self;
+	unsigned int cpu;		/* logical number in the cell */
+	uint32_t apic_id;
+	unsigned int timer_vector;
+	unsigned int timer_mode;	/* enum timer_mode of the running timer */
+	bool timer_armed;		/* LVT holds timer_mode and the vector */
+};
+
+static inline struct percpu *this_percpu(void)
+{
+	struct percpu *p;
+
+	asm volatile("movq %%gs:0, %0" : "=r"(p));
+	return p;
+}
+
+void percpu_install(struct percpu *percpu);
+struct percpu *smp_percpu(unsigned int cpu);
+
+/* PM timer raw access for calibration and the wrap-safe clock. */
+uint32_t pm_timer_read_raw(void);
+
+/* entry.S / linker script */
+extern uint32_t boot_bare_mode;
+extern uint32_t boot_multiboot_mem_upper;
+extern uint64_t smp_ap_stack;
+extern char boot_cmdline[];
+extern char __image_end[];
+
+void idt_load(void);				/* idt.c, every CPU */
+void exception_report(struct interrupt_frame *frame) __attribute__((noreturn));
+void irq_dispatch(struct interrupt_frame *frame);	/* irq.c */
+/* Let a pending interrupt on IRQ_VECTOR_SDK in (interrupts are off). */
+void irq_deliver_sdk_vector(void);
+
+/* Bare mode (bare.c, acpi.c): fill the comm region like a hypervisor. */
+void bare_platform_early(void);
+void bare_platform_init(void);
+
+struct acpi_facts {
+	uint16_t pm_timer_port;
+	bool pm_timer_32bit;
+	uint64_t mmconfig_base;
+	uint64_t ioapic_base;
+	unsigned int num_cpus;
+	uint32_t cpu_apic_id[64];
+};
+int acpi_read_facts(struct acpi_facts *facts);
+
+/* Timing (calibrate.c). */
+int calibrate_timers(uint32_t *tsc_khz, uint32_t *apic_khz, unsigned int window_ms);
+
+void apic_boot_init(void);	/* choose x2APIC/xAPIC for all CPUs */
+void console_setup(void);	/* from comm region and command line */
+void hypercall_detect(void);
+bool hypercall_debug_putc(char c);
+void timer_cpu_init(void);
+
+#endif /* SDK_X86_ARCH_INTERNAL_H */

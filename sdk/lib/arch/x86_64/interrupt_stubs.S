@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * One 16-byte entry stub per vector (the IDT points at
+ * interrupt_stubs + 16 * vector), all ending in one common path that saves
+ * the general registers and the x87/SSE state (FXSAVE, Intel SDM vol. 1,
+ * 10.5) and calls interrupt_dispatch(frame). The CPU pushes an error code
+ * for vectors 8, 10-14, 17, 21, 29 and 30 (SDM vol. 3A, 6.13); the other
+ * stubs push a 0 in its place so that every frame looks the same.
+ */
+#define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
+			   (v) == 21 || (v) == 29 || (v) == 30)
+
+	.text
+	.balign 16
+	.globl interrupt_stubs
+interrupt_stubs:
+	.set	vector, 0
+	.rept	256
+	.balign 16
+	.ifeq	HAS_ERROR_CODE(vector)
+	pushq	$0
+	.endif
+	pushq	$vector
+	jmp	interrupt_common
+	.set	vector, vector + 1
+	.endr
+
+interrupt_common:
+	pushq	%rax
+	pushq	%rcx
+	pushq	%rdx
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%rsi
+	pushq	%rdi
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	cld
+	movq	%rsp, %rdi		/* struct interrupt_frame * */
+	movq	%rsp, %rbx		/* callee-saved: survives the call */
+	andq	$-64, %rsp
+	subq	$512, %rsp
+	fxsave64 (%rsp)
+	call	interrupt_dispatch
+	fxrstor64 (%rsp)
+	movq	%rbx, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rdi
+	popq	%rsi
+	popq	%rbp
+	popq	%rbx
+	popq	%rdx
+	popq	%rcx
+	popq	%rax
+	addq	$16, %rsp		/* vector and error code */
+	iretq
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* Platform facts from the comm region, plus what the startup measured. */
+#include <inmate/inmate.h>
+#include "sdk_internal.h"
+
+static struct {
+	uint32_t tsc_khz;
+	uint32_t apic_khz;
+	uint64_t ioapic_base;
+} measured;
+
+static bool has_extension(void)
+{
+	return comm_region()->ext_magic == WARDEN_COMM_EXT_MAGIC;
+}
+
+bool platform_is_bare(void)
+{
+	return has_extension() && (comm_region()->ext_flags & WARDEN_COMM_EXT_BARE);
+}
+
+unsigned int platform_num_cpus(void)
+{
+	return comm_region()->num_cpus ? comm_region()->num_cpus : 1;
+}
+
+/* Without Warden's extension (a Jailhouse-style hypervisor) the APIC IDs
+ * are not reported: assume consecutive IDs from the boot CPU's. */
+uint32_t platform_cpu_apic_id(unsigned int cpu)
+{
+	if (has_extension() && cpu < WARDEN_COMM_MAX_CPUS)
+		return comm_region()->cpu_apic_id[cpu];
+	return arch_boot_apic_id() + cpu;
+}
+
+uint16_t platform_pm_timer_port(void)
+{
+	return comm_region()->pm_timer_address;
+}
+
+bool platform_pm_timer_32bit(void)
+{
+	return has_extension() && (comm_region()->ext_flags & WARDEN_COMM_EXT_PM_TIMER_32BIT);
+}
+
+uint32_t platform_tsc_khz(void)
+{
+	return measured.tsc_khz;
+}
+
+uint32_t platform_apic_khz(void)
+{
+	return measured.apic_khz;
+}
+
+uint64_t platform_mmconfig_base(void)
+{
+	return comm_region()->pci_mmconfig_base;
+}
+
+uint64_t platform_ram_size(void)
+{
+	return has_extension() ? comm_region()->ram_size : 0;
+}
+
+void platform_set_clock(uint32_t tsc_khz, uint32_t apic_khz)
+{
+	measured.tsc_khz = tsc_khz;
+	measured.apic_khz = apic_khz;
+	if (platform_is_bare()) {
+		comm_region()->tsc_khz = tsc_khz;
+		comm_region()->apic_khz = apic_khz;
+	}
+	clock_init(tsc_khz);
+}
+
+void platform_set_ioapic_base(uint64_t base)
+{
+	measured.ioapic_base = base;
+}
+
+uint64_t platform_ioapic_base(void)
+{
+	return measured.ioapic_base;
+}
+
+void platform_print(void)
+{
+	unsigned int cpu;
+
+	printk("boot mode: %s\n", platform_is_bare() ? "bare (no hypervisor)" : "cell");
+	printk("cpus: %u\n", platform_num_cpus());
+	for (cpu = 0; cpu < platform_num_cpus(); cpu++)
+		printk("cpu %u: APIC ID %u\n", cpu, platform_cpu_apic_id(cpu));
+	printk("pm timer: port 0x%x, %u bits\n", platform_pm_timer_port(),
+	       platform_pm_timer_32bit() ? 32 : 24);
+	printk("tsc: %u kHz\n", platform_tsc_khz());
+	printk("apic timer: %u kHz\n", platform_apic_khz());
+	printk("mmconfig: 0x%llx\n", (unsigned long long)platform_mmconfig_base());
+	printk("ram: %llu MiB\n", (unsigned long long)(platform_ram_size() >> 20));
+	printk("console: %s\n", console_name());
+	printk("command line: \"%s\"\n", cmdline());
+}
