@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Internal interface of the Warden driver's files. */
+#ifndef WARDEN_DRIVER_H
+#define WARDEN_DRIVER_H
+
+#include <linux/device.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+#include <warden/driver_ioctl.h>
+
+extern struct mutex warden_lock;
+extern bool warden_enabled;
+extern struct device *warden_device;
+
+/* A refusal: message for the caller (and the kernel log), errno to return. */
+struct warden_message {
+	char text[WARDEN_MESSAGE_SIZE];
+};
+
+__printf(3, 4) int warden_refuse(struct warden_message *message, int error,
+				  const char *fmt, ...);
+
+/* enable.c, called with warden_lock held */
+int warden_enable(const void __user *config, u32 config_size, struct warden_message *message);
+int warden_disable(struct warden_message *message);
+long warden_hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
+/* Copies console bytes from position *position; returns bytes or -errno. */
+ssize_t warden_console_read(char *buffer, size_t size, u64 *position);
+void warden_enable_exit(void);
+
+/* host_tables.c */
+struct warden_host_tables {
+	void *memory;		/* the hypervisor memory, mapped */
+	u64 memory_phys;
+	u64 memory_size;
+	u64 next_free;		/* offset of the next free page */
+	u64 root;		/* physical address of the top-level table */
+	unsigned int levels;
+};
+int warden_build_host_tables(struct warden_host_tables *tables, unsigned long trampoline,
+			     struct warden_message *message);
+
+/* sysfs.c */
+int warden_sysfs_init(void);
+void warden_sysfs_exit(void);
+
+#endif /* WARDEN_DRIVER_H */

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Interrupt commands (ICR writes) of a cell, xAPIC or x2APIC: fixed,
+ * lowest-priority and NMI IPIs to the cell's own CPUs go out; INIT,
+ * startup and SMI never do, since a cell must not reset or take over a CPU
+ * (the root cell's CPU hotplug is off while the hypervisor runs).
+ * ICR format: AMD APM vol. 2, 16.5.
+ */
+#include <arch/processor.h>
+#include <arch/vcpu.h>
+#include <hv/cell.h>
+#include <hv/printk.h>
+
+#define XAPIC_BASE		0xfee00000ULL
+#define ICR_DELIVERY_MODE(c)	(((c) >> 8) & 7)
+#define ICR_LOGICAL		(1U << 11)
+#define ICR_SHORTHAND(c)	(((c) >> 18) & 3)
+#define MODE_FIXED		0
+#define MODE_LOWEST		1
+#define MODE_NMI		4
+
+static bool cell_owns_apic_id(const struct cell *cell, u32 apic_id)
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_CPUS; n++)
+		if (per_cpu(n)->cell == cell && per_cpu(n)->phys_id == apic_id)
+			return true;
+	return false;
+}
+
+static bool ipi_allowed(struct per_cpu *cpu, u32 destination, u32 command)
+{
+	unsigned int mode = ICR_DELIVERY_MODE(command);
+
+	if (mode != MODE_FIXED && mode != MODE_LOWEST && mode != MODE_NMI)
+		return false;
+	/* The root cell owns every CPU that is not in another cell. */
+	if (cpu->cell == &root_cell)
+		return true;
+	if (ICR_SHORTHAND(command) == 1)
+		return true;		/* self */
+	if (ICR_SHORTHAND(command) || (command & ICR_LOGICAL))
+		return false;
+	return cell_owns_apic_id(cpu->cell, destination);
+}
+
+bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic)
+{
+	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
+
+	cpu->exits[WARDEN_EXIT_IPI]++;
+	if (!ipi_allowed(cpu, destination, command)) {
+		if (ICR_DELIVERY_MODE(command) >= 5)
+			cpu->exits[WARDEN_EXIT_INIT_SIPI]++;
+		printk("warden: CPU %u: IPI %x to APIC %x dropped (cell '%s' may not send it)\n",
+		       cpu->id, command, destination, cpu->cell->config->name);
+		return false;
+	}
+	if (x2apic) {
+		write_msr(MSR_X2APIC_ICR, ((u64)destination << 32) | command);
+	} else {
+		apic[0x310 / 4] = destination << 24;
+		apic[0x300 / 4] = command;
+	}
+	return true;
+}

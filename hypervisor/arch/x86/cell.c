@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A cell's x86 resources: nested page tables from its memory regions (AMD
+ * APM vol. 2, 15.25), the I/O permission map from its port ranges (15.10.1)
+ * and the MSR permission map (15.11).
+ */
+#include <arch/paging.h>
+#include <arch/processor.h>
+#include <hv/arch.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/pool.h>
+#include <hv/string.h>
+
+#define XAPIC_PAGE	0xfee00000ULL
+#define GIGABYTE_PAGES	(1U << 26)	/* CPUID 8000_0001 EDX */
+
+static __u64 *identity(void *context, __u64 pa)
+{
+	(void)context;
+	return (__u64 *)(unsigned long)pa;
+}
+
+static __u64 alloc_table(void *context)
+{
+	void *page = pool_alloc_page();
+
+	(void)context;
+	return page ? hv_virt_to_phys(page) : 0;
+}
+
+static struct paging nested_paging(void)
+{
+	struct paging paging = {
+		.levels = hypervisor_header.paging_levels,
+		.largest_page = cpuid(0x80000001, 0).edx & GIGABYTE_PAGES ? 3 : 2,
+		.phys_to_virt = identity,
+		.alloc_page = alloc_table,
+	};
+	return paging;
+}
+
+/* Nested walks are user accesses (15.25.5): every leaf has U. */
+static u64 region_flags(u64 flags)
+{
+	u64 bits = PAGE_USER;
+
+	if (flags & WARDEN_MEM_WRITE)
+		bits |= PAGE_WRITABLE;
+	if (!(flags & WARDEN_MEM_EXECUTE))
+		bits |= PAGE_NO_EXECUTE;
+	return bits;
+}
+
+/* Maps [start, start + size) except the xAPIC page, which the hypervisor emulates. */
+static int map_except_xapic(const struct paging *paging, u64 root, u64 virt, u64 phys,
+			    u64 size, u64 bits)
+{
+	u64 below;
+
+	if (virt > XAPIC_PAGE || virt + size <= XAPIC_PAGE)
+		return paging_map(paging, root, virt, phys, size, bits);
+	below = XAPIC_PAGE - virt;
+	if (below && paging_map(paging, root, virt, phys, below, bits))
+		return -1;
+	if (size > below + 0x1000)
+		return paging_map(paging, root, XAPIC_PAGE + 0x1000, phys + below + 0x1000,
+				  size - below - 0x1000, bits);
+	return 0;
+}
+
+/*
+ * The root cell drives the IOAPICs and PCI configuration space of the
+ * platform directly while it owns all of them; emulating them for sharing
+ * with other cells comes with non-root cells.
+ */
+static int map_platform_devices(const struct paging *paging, struct cell *cell)
+{
+	const struct warden_platform *platform = &system_config->platform;
+	const struct warden_ioapic *ioapic = config_table(system_config, &platform->ioapics);
+	u64 bits = PAGE_USER | PAGE_WRITABLE | PAGE_NO_EXECUTE;
+	unsigned int n;
+
+	for (n = 0; n < platform->ioapics.count; n++, ioapic++)
+		if (paging_map(paging, cell->arch.npt_root, ioapic->address, ioapic->address,
+			       0x1000, bits))
+			return -1;
+	if (!platform->mmconfig_base)
+		return 0;
+	return paging_map(paging, cell->arch.npt_root, platform->mmconfig_base,
+			  platform->mmconfig_base,
+			  (u64)(platform->mmconfig_end_bus - platform->mmconfig_start_bus + 1) << 20,
+			  bits);
+}
+
+static int build_nested_tables(struct cell *cell)
+{
+	const struct warden_memory_region *region = config_table(cell->config,
+								 &cell->config->memory_regions);
+	struct paging paging = nested_paging();
+	unsigned int n;
+	void *root = pool_alloc_page();
+
+	if (!root)
+		return -ENOMEM;
+	cell->arch.npt_root = hv_virt_to_phys(root);
+	for (n = 0; n < cell->config->memory_regions.count; n++, region++) {
+		if (region->flags & WARDEN_MEM_COMM_REGION)
+			continue;
+		if (hv_memory_contains(region->phys_start, 1) ||
+		    hv_memory_contains(region->phys_start + region->size - 1, 1))
+			return enable_fail(EINVAL, "cell '%s': memory region %u (%llx+%llx) "
+					   "overlaps the hypervisor memory", cell->config->name,
+					   n, region->phys_start, region->size);
+		if (map_except_xapic(&paging, cell->arch.npt_root, region->virt_start,
+				     region->phys_start, region->size,
+				     region_flags(region->flags)))
+			return enable_fail(ENOMEM, "cell '%s': memory region %u (%llx+%llx): "
+					   "nested page tables failed", cell->config->name, n,
+					   region->phys_start, region->size);
+	}
+	if (cell == &root_cell && map_platform_devices(&paging, cell))
+		return enable_fail(ENOMEM, "root cell: IOAPIC or MMCONFIG mapping failed");
+	/* The console ring, read-only: root Linux reads the hypervisor's messages. */
+	if (cell == &root_cell &&
+	    paging_map(&paging, cell->arch.npt_root,
+		       hv_virt_to_phys((void *)(unsigned long)hypervisor_header.console_ring),
+		       hv_virt_to_phys((void *)(unsigned long)hypervisor_header.console_ring),
+		       hypervisor_header.console_ring_size, PAGE_USER | PAGE_NO_EXECUTE))
+		return -ENOMEM;
+	return 0;
+}
+
+static void allow_ports(struct cell *cell)
+{
+	const struct warden_pio_range *range = config_table(cell->config,
+							    &cell->config->pio_ranges);
+	unsigned int n, port;
+
+	memset(cell->arch.io_bitmap, 0xff, IO_BITMAP_SIZE);
+	for (n = 0; n < cell->config->pio_ranges.count; n++, range++)
+		for (port = range->base; port < range->base + range->length &&
+		     port < WARDEN_PIO_PORTS; port++)
+			cell->arch.io_bitmap[port / 8] &= (u8)~(1U << (port % 8));
+}
+
+/* Two bits per MSR (read, write) in three 2 KiB ranges (15.11). */
+static void intercept_msr(struct cell *cell, u32 msr, bool reads)
+{
+	u32 base, index;
+
+	if (msr < 0x2000) {
+		base = 0;
+		index = msr;
+	} else if (msr - 0xc0000000U < 0x2000) {
+		base = 0x800;
+		index = msr - 0xc0000000U;
+	} else {
+		base = 0x1000;
+		index = msr - 0xc0010000U;
+	}
+	cell->arch.msr_bitmap[base + index / 4] |= (u8)((reads ? 3U : 2U) << (2 * (index % 4)));
+}
+
+int arch_cell_init(struct cell *cell)
+{
+	int error = build_nested_tables(cell);
+
+	if (error)
+		return error;
+	allow_ports(cell);
+	memset(cell->arch.msr_bitmap, 0, MSR_BITMAP_SIZE);
+	intercept_msr(cell, MSR_EFER, true);
+	intercept_msr(cell, MSR_VM_HSAVE_PA, true);
+	intercept_msr(cell, MSR_VM_CR, true);
+	intercept_msr(cell, MSR_APIC_BASE, false);
+	intercept_msr(cell, MSR_X2APIC_ICR, false);
+	return 0;
+}

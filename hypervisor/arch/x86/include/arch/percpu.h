@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* x86 part of the per-CPU data: the SVM control blocks and the guest's registers. */
+#ifndef WARDEN_ARCH_PERCPU_H
+#define WARDEN_ARCH_PERCPU_H
+
+#include <hv/types.h>
+
+/* General registers in the order arch/x86/entry.S pushes them. */
+struct registers {
+	u64 r15, r14, r13, r12, r11, r10, r9, r8;
+	u64 rdi, rsi, rbp, unused_rsp, rbx, rdx, rcx, rax;
+};
+
+struct arch_per_cpu {
+	u8 vmcb[4096];		/* guest state and intercepts, AMD APM vol. 2, app. B */
+	u8 host_save[4096];	/* VM_HSAVE_PA */
+	struct registers *guest_registers;
+	u64 linux_rsp;		/* Linux's stack at entry */
+	u64 linux_rip;		/* where Linux resumes after the entry call */
+	bool svm_enabled;
+};
+
+#endif /* WARDEN_ARCH_PERCPU_H */

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Thin accessors for x86 registers, MSRs and ports. */
+#ifndef WARDEN_ARCH_PROCESSOR_H
+#define WARDEN_ARCH_PROCESSOR_H
+
+#include <hv/types.h>
+
+#define MSR_APIC_BASE		0x0000001b
+#define MSR_PAT			0x00000277
+#define MSR_X2APIC_ICR		0x00000830
+#define MSR_EFER		0xc0000080
+#define MSR_VM_CR		0xc0010114
+#define MSR_VM_HSAVE_PA		0xc0010117
+
+#define EFER_SVME		(1ULL << 12)	/* AMD APM vol. 2, 3.1.7 */
+#define VM_CR_SVMDIS		(1ULL << 4)	/* 15.30.1 */
+#define CR4_LA57		(1ULL << 12)
+#define RFLAGS_RESERVED1	0x2ULL
+
+struct cpuid_result {
+	u32 eax, ebx, ecx, edx;
+};
+
+static inline struct cpuid_result cpuid(u32 leaf, u32 subleaf)
+{
+	struct cpuid_result r;
+
+	asm volatile("cpuid" : "=a"(r.eax), "=b"(r.ebx), "=c"(r.ecx), "=d"(r.edx)
+		     : "a"(leaf), "c"(subleaf));
+	return r;
+}
+
+static inline u64 read_msr(u32 msr)
+{
+	u32 low, high;
+
+	asm volatile("rdmsr" : "=a"(low), "=d"(high) : "c"(msr));
+	return ((u64)high << 32) | low;
+}
+
+static inline void write_msr(u32 msr, u64 value)
+{
+	asm volatile("wrmsr" : : "c"(msr), "a"((u32)value), "d"((u32)(value >> 32))
+		     : "memory");
+}
+
+#define DEFINE_READ_CR(n) \
+	static inline u64 read_cr##n(void) \
+	{ \
+		u64 v; \
+		asm volatile("mov %%cr" #n ", %0" : "=r"(v)); \
+		return v; \
+	}
+DEFINE_READ_CR(0)
+DEFINE_READ_CR(2)
+DEFINE_READ_CR(3)
+DEFINE_READ_CR(4)
+
+static inline u64 read_dr7(void)
+{
+	u64 v;
+
+	asm volatile("mov %%dr7, %0" : "=r"(v));
+	return v;
+}
+
+static inline u64 read_rflags(void)
+{
+	u64 v;
+
+	asm volatile("pushfq; pop %0" : "=r"(v));
+	return v;
+}
+
+static inline void outb(u16 port, u8 value)
+{
+	asm volatile("outb %0, %1" : : "a"(value), "Nd"(port));
+}
+
+static inline u8 inb(u16 port)
+{
+	u8 v;
+
+	asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline void cpu_relax(void)
+{
+	asm volatile("pause" : : : "memory");
+}
+
+#endif /* WARDEN_ARCH_PROCESSOR_H */

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Exit handlers of the SVM vCPU (svm.c dispatches, the others handle). */
+#ifndef WARDEN_ARCH_VCPU_H
+#define WARDEN_ARCH_VCPU_H
+
+#include <arch/svm.h>
+#include <hv/percpu.h>
+
+struct vmcb *vcpu_vmcb(struct per_cpu *cpu);
+void vcpu_inject_exception(struct vmcb *vmcb, unsigned int vector, bool error_code);
+
+/* The CPU whose stack holds this register frame. */
+static inline unsigned int vcpu_index_of_registers(const struct registers *guest)
+{
+	extern struct per_cpu per_cpu_areas[MAX_CPUS];
+
+	return (unsigned int)(((unsigned long)guest - (unsigned long)per_cpu_areas) /
+			      sizeof(struct per_cpu));
+}
+
+/* exits.c */
+void vcpu_handle_cpuid(struct vmcb *vmcb, struct registers *guest);
+void vcpu_handle_msr(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest);
+void vcpu_handle_io(struct per_cpu *cpu, struct vmcb *vmcb);
+
+/* mmio.c */
+void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest);
+
+/* apic.c: an interrupt command the cell may send, and sends it (false: dropped). */
+bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
+
+#endif /* WARDEN_ARCH_VCPU_H */

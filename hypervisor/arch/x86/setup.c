@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * x86 CPU setup in host mode: the hypervisor's GDT and IDT, the C side of
+ * the entry, and the exception handler (host code never expects one).
+ */
+#include <arch/leave.h>
+#include <arch/processor.h>
+#include <hv/arch.h>
+#include <hv/control.h>
+#include <hv/printk.h>
+
+/*
+ * Long-mode code and data descriptors at Linux's selectors (0x10, 0x18):
+ * the CPU keeps the segment registers Linux had loaded, so the hypervisor
+ * never reloads a selector (AMD APM vol. 2, 4.8).
+ */
+static const u64 gdt[4] __aligned(16) = {
+	0, 0, 0x00af9b000000ffffULL, 0x00cf93000000ffffULL,
+};
+static u64 idt[32 * 2] __aligned(16);
+extern u8 exception_stubs[];
+
+int arch_entry_c(unsigned int id, u64 linux_rsp, struct registers *guest);
+void __noreturn arch_exception(u64 *frame);
+
+static void load_tables(const void *gdt_base, u16 gdt_limit, const void *idt_base,
+			u16 idt_limit)
+{
+	struct descriptor_pointer g = { .limit = gdt_limit, .base = (u64)(unsigned long)gdt_base };
+	struct descriptor_pointer i = { .limit = idt_limit, .base = (u64)(unsigned long)idt_base };
+
+	asm volatile("lgdt %0; lidt %1" : : "m"(g.limit), "m"(i.limit) : "memory");
+}
+
+/* 64-bit interrupt gates, DPL 0, no IST (APM vol. 2, 4.8.4). */
+static void build_idt(void)
+{
+	unsigned int vector;
+	u64 handler;
+
+	for (vector = 0; vector < 32; vector++) {
+		handler = (u64)(unsigned long)exception_stubs + 16 * vector;
+		idt[2 * vector] = (handler & 0xffff) | (0x10ULL << 16) |
+				  (0x8eULL << 40) | ((handler >> 16 & 0xffff) << 48);
+		idt[2 * vector + 1] = handler >> 32;
+	}
+}
+
+void arch_cpu_install_tables(struct per_cpu *cpu)
+{
+	(void)cpu;
+	build_idt();
+	load_tables(gdt, sizeof(gdt) - 1, idt, sizeof(idt) - 1);
+}
+
+void arch_cpu_restore_linux_tables(struct per_cpu *cpu)
+{
+	const struct warden_linux_cpu *linux_state = cpu->linux_state;
+
+	load_tables((void *)(unsigned long)linux_state->gdtr_base, linux_state->gdtr_limit,
+		    (void *)(unsigned long)linux_state->idtr_base, linux_state->idtr_limit);
+}
+
+int arch_entry_c(unsigned int id, u64 linux_rsp, struct registers *guest)
+{
+	struct per_cpu *cpu;
+
+	if (id >= MAX_CPUS)
+		return -ERANGE;
+	cpu = per_cpu(id);
+	cpu->id = id;
+	cpu->linux_state = &linux_cpus[id];
+	cpu->arch.guest_registers = guest;
+	cpu->arch.linux_rsp = linux_rsp;
+	cpu->arch.linux_rip = *(u64 *)(guest + 1);
+	arch_cpu_install_tables(cpu);
+	return hypervisor_enter(cpu);
+}
+
+void __noreturn arch_exception(u64 *frame)
+{
+	printk("warden: FATAL: exception %llu (error %llx) in the hypervisor at RIP %llx, "
+	       "CR2 %llx\n", frame[0], frame[1], frame[2], read_cr2());
+	arch_cpu_stop();
+}
+
+void arch_cpu_relax(void)
+{
+	cpu_relax();
+}
+
+void __noreturn arch_cpu_stop(void)
+{
+	for (;;)
+		asm volatile("cli; hlt");
+}
+
+unsigned int arch_cpu_phys_id(void)
+{
+	return cpuid(1, 0).ebx >> 24;
+}

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The vCPU on AMD SVM: the running Linux becomes the guest of a VMCB built
+ * from its live state, runs until an intercept, and can be given its CPU
+ * back. AMD APM vol. 2, chapter 15.
+ */
+#include <arch/leave.h>
+#include <arch/processor.h>
+#include <arch/svm.h>
+#include <arch/vcpu.h>
+#include <hv/arch.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/pool.h>
+#include <hv/printk.h>
+#include <hv/string.h>
+
+#define CR4_PGE			(1ULL << 7)
+#define SEGMENT_LIMIT		0xffffffffU
+
+struct vmcb *vcpu_vmcb(struct per_cpu *cpu)
+{
+	return (struct vmcb *)cpu->arch.vmcb;
+}
+
+static u64 hv_phys(const void *p)
+{
+	return hv_virt_to_phys(p);
+}
+
+static int check_svm(struct per_cpu *cpu)
+{
+	if (!(cpuid(0x80000001, 0).ecx & (1U << 2)))
+		return enable_fail(ENOSYS, "CPU %u: no AMD SVM (CPUID 8000_0001 ECX bit 2)", cpu->id);
+	if (!(cpuid(0x8000000a, 0).edx & 1U))
+		return enable_fail(ENOSYS, "CPU %u: no nested paging (CPUID 8000_000A EDX bit 0)",
+				   cpu->id);
+	if (read_msr(MSR_VM_CR) & VM_CR_SVMDIS)
+		return enable_fail(EPERM, "CPU %u: SVM is disabled by the firmware (VM_CR.SVMDIS)",
+				   cpu->id);
+	if (read_msr(MSR_EFER) & EFER_SVME)
+		return enable_fail(EBUSY, "CPU %u: EFER.SVME is already set: another hypervisor "
+				   "(kvm_amd with a guest?) uses SVM", cpu->id);
+	if (!!(read_cr4() & CR4_LA57) != (hypervisor_header.paging_levels == 5))
+		return enable_fail(EINVAL, "CPU %u: CR4.LA57 does not match %u-level paging",
+				   cpu->id, hypervisor_header.paging_levels);
+	return 0;
+}
+
+static void set_segment(struct vmcb_segment *segment, u16 selector, u16 attributes)
+{
+	segment->selector = selector;
+	segment->attributes = attributes;
+	segment->limit = SEGMENT_LIMIT;
+	segment->base = 0;
+}
+
+/* The guest continues exactly where Linux called the entry (15.5.1). */
+static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
+{
+	const struct warden_linux_cpu *ls = cpu->linux_state;
+	struct arch_cell *cell = &cpu->cell->arch;
+
+	memset(vmcb, 0, sizeof(*vmcb));
+	vmcb->intercept_misc1 = INTERCEPT_INIT | INTERCEPT_CPUID | INTERCEPT_IOIO |
+				INTERCEPT_MSR | INTERCEPT_SHUTDOWN;
+	vmcb->intercept_misc2 = INTERCEPT_VMRUN | INTERCEPT_VMMCALL | INTERCEPT_VMLOAD |
+				INTERCEPT_VMSAVE | INTERCEPT_STGI | INTERCEPT_CLGI |
+				INTERCEPT_SKINIT;
+	vmcb->iopm_base_pa = hv_phys(cell->io_bitmap);
+	vmcb->msrpm_base_pa = hv_phys(cell->msr_bitmap);
+	vmcb->guest_asid = 1;
+	vmcb->tlb_control = TLB_CONTROL_FLUSH_ALL;	/* first VMRUN, 15.16 */
+	vmcb->nested_control = NESTED_PAGING_ENABLE;
+	vmcb->nested_cr3 = cell->npt_root;
+
+	set_segment(&vmcb->cs, ls->cs, ls->cs_attributes);
+	set_segment(&vmcb->ss, ls->ss, ls->ss_attributes);
+	set_segment(&vmcb->ds, ls->ds, ls->ds_attributes);
+	set_segment(&vmcb->es, ls->es, ls->es_attributes);
+	vmcb->gdtr.limit = ls->gdtr_limit;
+	vmcb->gdtr.base = ls->gdtr_base;
+	vmcb->idtr.limit = ls->idtr_limit;
+	vmcb->idtr.base = ls->idtr_base;
+	vmcb->cpl = 0;
+	vmcb->efer = read_msr(MSR_EFER);	/* with SVME, a consistency check */
+	vmcb->cr0 = read_cr0();
+	vmcb->cr2 = read_cr2();
+	vmcb->cr3 = ls->cr3;
+	vmcb->cr4 = read_cr4();
+	vmcb->dr7 = read_dr7();
+	vmcb->dr6 = 0xffff0ff0;
+	vmcb->rflags = read_rflags();
+	vmcb->rip = cpu->arch.linux_rip;
+	vmcb->rsp = cpu->arch.linux_rsp;
+	vmcb->rax = 0;				/* the entry call returns 0 */
+	vmcb->g_pat = read_msr(MSR_PAT);
+	/* FS, GS, TR, LDTR, KernelGSBase, STAR..SFMASK, SYSENTER: as they are now. */
+	asm volatile("vmsave %0" : : "a"(hv_phys(vmcb)) : "memory");
+}
+
+int arch_vcpu_init(struct per_cpu *cpu)
+{
+	int error = check_svm(cpu);
+
+	if (error)
+		return error;
+	cpu->phys_id = arch_cpu_phys_id();
+	write_msr(MSR_EFER, read_msr(MSR_EFER) | EFER_SVME);
+	cpu->arch.svm_enabled = true;
+	/* Hold NMIs until the guest runs: our IDT must not be Linux's handler. */
+	asm volatile("clgi");
+	write_msr(MSR_VM_HSAVE_PA, hv_phys(cpu->arch.host_save));
+	vmcb_from_linux(cpu, vcpu_vmcb(cpu));
+	return 0;
+}
+
+/* STGI and VM_HSAVE_PA while SVME is still 1: both fault once it is 0. */
+void arch_vcpu_undo(struct per_cpu *cpu)
+{
+	if (!cpu->arch.svm_enabled)
+		return;
+	asm volatile("stgi");
+	write_msr(MSR_VM_HSAVE_PA, 0);
+	write_msr(MSR_EFER, read_msr(MSR_EFER) & ~EFER_SVME);
+	cpu->arch.svm_enabled = false;
+}
+
+void __noreturn arch_vcpu_run(struct per_cpu *cpu)
+{
+	svm_run_loop(cpu->arch.guest_registers, hv_phys(vcpu_vmcb(cpu)));
+}
+
+static void write_control_registers(const struct vmcb *vmcb)
+{
+	asm volatile("mov %0, %%cr0" : : "r"(vmcb->cr0));
+	asm volatile("mov %0, %%cr2" : : "r"(vmcb->cr2));
+	asm volatile("mov %0, %%dr7" : : "r"(vmcb->dr7));
+	/* Toggling PGE flushes global entries the guest may have changed (APM 5.5.2). */
+	asm volatile("mov %0, %%cr4" : : "r"(vmcb->cr4 & ~CR4_PGE));
+	asm volatile("mov %0, %%cr4" : : "r"(vmcb->cr4));
+	write_msr(MSR_PAT, vmcb->g_pat);
+}
+
+/*
+ * Hands the CPU back in the guest's current state. FS, GS, TR, LDTR and the
+ * syscall MSRs are live since the VMSAVE after the exit; the trampoline
+ * clears EFER.SVME after STGI, on Linux's stack.
+ */
+void __noreturn arch_vcpu_leave(struct per_cpu *cpu)
+{
+	struct vmcb *vmcb = vcpu_vmcb(cpu);
+	struct leave_state state = {
+		.cr3 = vmcb->cr3, .rsp = vmcb->rsp, .rip = vmcb->rip,
+		.rflags = vmcb->rflags,
+		.cs = vmcb->cs.selector, .ss = vmcb->ss.selector,
+		.ds = vmcb->ds.selector, .es = vmcb->es.selector,
+		.trampoline = hypervisor_header.trampoline_leave,
+		.gdtr = { .limit = (u16)vmcb->gdtr.limit, .base = vmcb->gdtr.base },
+		.idtr = { .limit = (u16)vmcb->idtr.limit, .base = vmcb->idtr.base },
+	};
+
+	write_control_registers(vmcb);
+	write_msr(MSR_VM_HSAVE_PA, 0);
+	cpu->arch.svm_enabled = false;
+	leave_to_linux(cpu->arch.guest_registers, &state);
+}
+
+void vcpu_inject_exception(struct vmcb *vmcb, unsigned int vector, bool error_code)
+{
+	vmcb->event_injection = EVENT_VALID | EVENT_TYPE_EXCEPTION | vector |
+				(error_code ? EVENT_ERROR_VALID : 0);
+}
+
+static void count(struct per_cpu *cpu, unsigned int reason)
+{
+	cpu->exits[reason]++;
+}
+
+void svm_handle_exit(struct registers *guest);
+
+void svm_handle_exit(struct registers *guest)
+{
+	struct per_cpu *cpu = per_cpu(vcpu_index_of_registers(guest));
+	struct vmcb *vmcb = vcpu_vmcb(cpu);
+	u32 code = (u32)vmcb->exit_code;
+
+	count(cpu, WARDEN_EXIT_TOTAL);
+	vmcb->tlb_control = 0;
+	switch (code) {
+	case EXIT_CPUID:
+		count(cpu, WARDEN_EXIT_CPUID);
+		vcpu_handle_cpuid(vmcb, guest);
+		vmcb->rip += 2;
+		break;
+	case EXIT_VMMCALL:
+		count(cpu, WARDEN_EXIT_HYPERCALL);
+		if (vmcb->cpl) {
+			/* Only the kernel may call: user space sees what it sees without us. */
+			vcpu_inject_exception(vmcb, VECTOR_UD, false);
+			break;
+		}
+		vmcb->rip += 3;
+		vmcb->rax = (u64)hypercall(cpu, vmcb->rax, guest->rdi, guest->rsi);
+		break;
+	case EXIT_MSR:
+		count(cpu, WARDEN_EXIT_MSR);
+		vcpu_handle_msr(cpu, vmcb, guest);
+		break;
+	case EXIT_IOIO:
+		count(cpu, WARDEN_EXIT_PIO);
+		vcpu_handle_io(cpu, vmcb);
+		break;
+	case EXIT_NPF:
+		count(cpu, WARDEN_EXIT_MMIO);
+		vcpu_handle_npf(cpu, vmcb, guest);
+		break;
+	case EXIT_VMRUN: case EXIT_VMLOAD: case EXIT_VMSAVE:
+	case EXIT_STGI: case EXIT_CLGI: case EXIT_SKINIT:
+		count(cpu, WARDEN_EXIT_OTHER);
+		vcpu_inject_exception(vmcb, VECTOR_UD, false);	/* SVM is hidden */
+		break;
+	case EXIT_INIT:
+		count(cpu, WARDEN_EXIT_INIT_SIPI);
+		panic_stop(cpu, "INIT signal received: CPU reset is not supported while enabled");
+	case EXIT_SHUTDOWN:
+		panic_stop(cpu, "the guest triple-faulted (shutdown intercept)");
+	default:
+		printk("warden: CPU %u: exit %x (info %llx %llx) at RIP %llx\n", cpu->id, code,
+		       vmcb->exit_info1, vmcb->exit_info2, vmcb->rip);
+		panic_stop(cpu, code == EXIT_INVALID ? "VMRUN refused the guest state" :
+			   "unexpected VM exit");
+	}
+}

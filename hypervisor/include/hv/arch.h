@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What generic hypervisor code needs from an architecture. x86 implements
+ * it in arch/x86/ with AMD SVM behind the arch_vcpu_* calls; a VMX file set
+ * would implement the same calls.
+ */
+#ifndef WARDEN_HV_ARCH_H
+#define WARDEN_HV_ARCH_H
+
+#include <hv/types.h>
+
+struct per_cpu;
+struct cell;
+
+/* Console output device from the system config (may do nothing). */
+void arch_console_init(const void *console_config);
+void arch_console_write(char c);
+
+/* This CPU's descriptor tables: install the hypervisor's, give back Linux's. */
+void arch_cpu_install_tables(struct per_cpu *cpu);
+void arch_cpu_restore_linux_tables(struct per_cpu *cpu);
+
+/* The cell's address space, I/O and MSR permissions. */
+int arch_cell_init(struct cell *cell);
+
+/* Virtualization extensions and this CPU's vCPU from Linux's live state. */
+int arch_vcpu_init(struct per_cpu *cpu);
+void arch_vcpu_undo(struct per_cpu *cpu);
+void __noreturn arch_vcpu_run(struct per_cpu *cpu);
+/* Gives the CPU back to the guest's state natively; never returns. */
+void __noreturn arch_vcpu_leave(struct per_cpu *cpu);
+
+void arch_cpu_relax(void);
+void __noreturn arch_cpu_stop(void);
+unsigned int arch_cpu_phys_id(void);
+
+#endif /* WARDEN_HV_ARCH_H */

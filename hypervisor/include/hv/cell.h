@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Cells: the root cell (Linux) now, non-root cells with the cells issue. */
+#ifndef WARDEN_HV_CELL_H
+#define WARDEN_HV_CELL_H
+
+#include <arch/cell.h>
+#include <warden/config_check.h>
+
+struct cell {
+	struct arch_cell arch;		/* page-aligned parts first */
+	const struct warden_cell_config *config;
+	unsigned int id;
+};
+
+extern struct cell root_cell;
+
+/* The validated system config the driver handed over. */
+extern const struct warden_system_config *system_config;
+
+#endif /* WARDEN_HV_CELL_H */

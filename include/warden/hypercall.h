@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Hypercalls: root Linux (driver) and cells call the hypervisor with
+ * VMMCALL (x86) or HVC (arm64). Code in RAX / x0, arguments in RDI, RSI
+ * (x1, x2), result in RAX / x0: >= 0 success, < 0 a negative errno.
+ *
+ * The numbers follow Jailhouse's published hypercall numbering where the
+ * call exists there, so that the two are easy to compare.
+ */
+#ifndef WARDEN_HYPERCALL_H
+#define WARDEN_HYPERCALL_H
+
+#define WARDEN_HC_DISABLE		0
+#define WARDEN_HC_CELL_CREATE		1
+#define WARDEN_HC_CELL_START		2
+#define WARDEN_HC_CELL_SET_LOADABLE	3
+#define WARDEN_HC_CELL_DESTROY		4
+#define WARDEN_HC_HYPERVISOR_GET_INFO	5	/* arg1: WARDEN_INFO_* */
+#define WARDEN_HC_CELL_GET_STATE	6
+#define WARDEN_HC_CPU_GET_INFO		7	/* arg1: CPU, arg2: WARDEN_CPU_INFO_* */
+#define WARDEN_HC_DEBUG_CONSOLE_PUTC	8	/* arg1: character */
+
+/* WARDEN_HC_HYPERVISOR_GET_INFO: what to return. */
+#define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages */
+#define WARDEN_INFO_MEM_POOL_USED	1	/* pages */
+#define WARDEN_INFO_NUM_CELLS		4
+#define WARDEN_INFO_CONSOLE_HEAD	16	/* bytes ever written to the ring */
+
+/* WARDEN_HC_CPU_GET_INFO: CPU state, or a VM-exit counter. */
+#define WARDEN_CPU_INFO_STATE		0
+#define WARDEN_CPU_INFO_EXITS_BASE	1000	/* + WARDEN_EXIT_* */
+
+#define WARDEN_CPU_RUNNING		0
+#define WARDEN_CPU_OFF			1
+#define WARDEN_CPU_FAILED		2
+
+/* VM-exit counters kept per CPU, by reason. */
+#define WARDEN_EXIT_TOTAL		0
+#define WARDEN_EXIT_CPUID		1
+#define WARDEN_EXIT_HYPERCALL		2
+#define WARDEN_EXIT_MSR			3
+#define WARDEN_EXIT_PIO			4
+#define WARDEN_EXIT_MMIO		5	/* nested page faults */
+#define WARDEN_EXIT_XAPIC		6	/* part of MMIO: the xAPIC page */
+#define WARDEN_EXIT_IPI			7	/* ICR writes checked */
+#define WARDEN_EXIT_INIT_SIPI		8
+#define WARDEN_EXIT_OTHER		9
+#define WARDEN_EXIT_COUNT		10
+
+/* The hypervisor's CPUID leaves (root and cells see them). */
+#define WARDEN_CPUID_SIGNATURE		0x40000000
+/* EBX, ECX, EDX of the signature leaf: "WardenHypvsr". */
+#define WARDEN_CPUID_SIGNATURE_EBX	0x64726157	/* "Ward" */
+#define WARDEN_CPUID_SIGNATURE_ECX	0x79486e65	/* "enHy" */
+#define WARDEN_CPUID_SIGNATURE_EDX	0x72737670	/* "pvsr" */
+
+#endif /* WARDEN_HYPERCALL_H */
