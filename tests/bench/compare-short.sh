@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The short comparison run of the suite: bench/compare with one repetition of few samples, idle and
+# loaded, plots included. Asserts that every figure is present and sane (counts match, min <= p50 <=
+# p99 <= p99.9 <= max, each histogram sums to its sample count) and that the plots hold both
+# distributions; not that anything is fast. Usage: compare-short.sh SOURCE_DIR BUILD_DIR
+set -euo pipefail
+SRC=$1 BUILD=$2
+OUT=$BUILD/tests/bench/compare-short
+SAMPLES=500
+failures=0
+fail() { echo "compare-short: FAIL: $*" >&2; failures=$((failures + 1)); }
+
+"$SRC/bench/compare" --build-dir "$BUILD" --out "$OUT" --reps 1 --samples "$SAMPLES" \
+	--period-us 1000 \
+	--warmup 10 --timeout 150 | tee "$OUT.stdout"
+
+# Every table row: label, then samples min avg p50 p99 p99.9 max overruns.
+check_row() {	# check_row TABLE LABEL
+	local line
+	line=$(grep -E "^$2 +[0-9]" "$OUT/$1.txt" || true)
+	[ -n "$line" ] || { fail "$1: no row '$2'"; return; }
+	# Notes in parentheses after the figures (lower bounds) are allowed.
+	line=${line%%  (*}
+	echo "${line#"$2"}" | awk -v t="$1" -v l="$2" -v n="$SAMPLES" '{
+		if (NF != 8) { print t ": " l ": " NF " columns, expected 8"; exit 1 }
+		for (i = 1; i <= 8; i++)
+			if ($i !~ /^[0-9]+(\.[0-9]+)?$/) {
+				print t ": " l ": bad figure " $i; exit 1
+			}
+		if ($1 != n) { print t ": " l ": " $1 " samples, expected " n; exit 1 }
+		if (!($2 <= $4 && $4 <= $5 && $5 <= $6 && $6 <= $7)) {
+			print t ": " l ": min/p50/p99/p99.9/max out of order"; exit 1
+		}
+		if (!($2 <= $3 && $3 <= $7)) { print t ": " l ": avg outside [min, max]"; exit 1 }
+	}' >&2 || fail "$1: row '$2' insane: $line"
+}
+
+# The plot data: the counts of each histogram plus its overflows give the sample count.
+check_histogram() {	# check_histogram TABLE INDEX
+	local f=$OUT/$1/row-$2.dat sum overflows
+	[ -f "$f" ] || { fail "$1: no histogram data $f"; return; }
+	sum=$(awk '!/^#/ { s += $2 } END { print s + 0 }' "$f")
+	overflows=$(sed -n '1s/.* \([0-9]*\) overflows.*/\1/p' "$f")
+	[ -n "$overflows" ] || { fail "$f: no overflow count in its header"; return; }
+	[ $((sum + overflows)) -eq "$SAMPLES" ] ||
+		fail "$f: bins sum to $sum + $overflows overflows, not $SAMPLES"
+}
+
+check_plot() {	# check_plot TABLE: PNG and SVG exist, the SVG names both curves
+	[ -s "$OUT/$1.png" ] || fail "no plot $OUT/$1.png"
+	[ -s "$OUT/$1.svg" ] || { fail "no plot $OUT/$1.svg"; return; }
+	grep -q 'irqlat bare' "$OUT/$1.svg" || fail "$1.svg lacks the irqlat curve"
+	grep -q 'cyclictest root Linux' "$OUT/$1.svg" || fail "$1.svg lacks the cyclictest curve"
+}
+
+check_row idle "irqlat bare"
+check_row idle "cyclictest root Linux"
+check_row loaded "cyclictest root Linux, loaded"
+grep -qE '^ratio cyclictest root Linux / irqlat bare +- +[0-9.]+x' "$OUT/idle.txt" ||
+	fail "idle: no ratio row"
+grep -q '^clock: icount' "$OUT/idle.txt" || fail "idle: the clock mode is not reported"
+for i in 0 1; do check_histogram idle $i; check_histogram loaded $i; done
+check_plot idle
+check_plot loaded
+[ "$failures" -eq 0 ] || exit 1
+echo "compare-short: all figures present and sane"
