@@ -6,6 +6,7 @@
 # (/dev/ttyS3), where nothing else writes, for the host to read back. Settings come from
 # /etc/warden-bench.conf (written by bench/compare):
 #   PERIOD_US  COUNT  HIST_US  RT_CPU  LOAD (0 or 1)  LOAD_ROUNDS (cap per stress loop)
+#   WARDEN (0 or 1: run under the hypervisor)
 . /lib/warden/guest-lib.sh
 . /etc/warden-bench.conf
 
@@ -36,11 +37,28 @@ if [ "$LOAD" = 1 ]; then
 	echo "bench: stress loops on every CPU but $RT_CPU:$pids"
 fi
 
+# WARDEN=1: root Linux runs under the hypervisor (driver + warden enable) while cyclictest measures, and the
+# VM exits on the measuring CPU during the run are reported next to the figures.
+SYSFS=/sys/devices/warden
+exits_on_rt_cpu() {
+	cat "$SYSFS/cpus/$RT_CPU/vmexits_total"
+}
+if [ "${WARDEN:-0}" = 1 ]; then
+	check warden-insmod insmod /lib/modules/warden.ko || { done_all; exit 1; }
+	check warden-enable warden enable /etc/warden/qemu-q35.cell || { done_all; exit 1; }
+	exits_before=$(exits_on_rt_cpu)
+fi
+
 step cyclictest
 cyclictest -m -p 90 -a "$RT_CPU" -i "$PERIOD_US" -l "$COUNT" -h "$HIST_US" -q \
 	>"$OUT" 2>/tmp/cyclictest.err
 rc=$?
 touch "$STOP"
+if [ "${WARDEN:-0}" = 1 ]; then
+	exits=$(( $(exits_on_rt_cpu) - exits_before ))
+	echo "bench: VM exits on CPU $RT_CPU during cyclictest: $exits ($COUNT samples)"
+	check warden-disable warden disable
+fi
 for p in $pids; do wait "$p"; done
 [ -n "$pids" ] && echo "bench: stress rounds per loop: $(cat "$STOP".rounds.* | tr '\n' ' ')"
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The short comparison run of the suite: bench/compare with one repetition of few samples, idle and
-# loaded, plots included. Asserts that every figure is present and sane (counts match, min <= p50 <=
+# loaded, root Linux also under the hypervisor, plots included. Asserts that every figure is present and sane (counts match, min <= p50 <=
 # p99 <= p99.9 <= max, each histogram sums to its sample count) and that the plots hold both
 # distributions; not that anything is fast. Usage: compare-short.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
@@ -14,7 +14,9 @@ fail() { echo "compare-short: FAIL: $*" >&2; failures=$((failures + 1)); }
 
 "$SRC/bench/compare" --build-dir "$BUILD" --out "$OUT" --reps 1 --samples "$SAMPLES" \
 	--period-us 1000 \
-	--warmup 10 --timeout 150 | tee "$OUT.stdout"
+	--warmup 10 --timeout 150 2>"$OUT.stderr" | tee "$OUT.stdout" ||
+	{ cat "$OUT.stderr" >&2; exit 1; }
+cat "$OUT.stderr" >&2
 
 # Every table row: label, then samples min avg p50 p99 p99.9 max overruns.
 check_row() {	# check_row TABLE LABEL
@@ -57,11 +59,15 @@ check_plot() {	# check_plot TABLE: PNG and SVG exist, the SVG names both curves
 
 check_row idle "irqlat bare"
 check_row idle "cyclictest root Linux"
+check_row idle "cyclictest root Linux under Warden"
 check_row loaded "cyclictest root Linux, loaded"
 grep -qE '^ratio cyclictest root Linux / irqlat bare +- +[0-9.]+x' "$OUT/idle.txt" ||
 	fail "idle: no ratio row"
 grep -q '^clock: icount' "$OUT/idle.txt" || fail "idle: the clock mode is not reported"
 for i in 0 1; do check_histogram idle $i; check_histogram loaded $i; done
+check_histogram idle 2
+grep -qE 'VM exits on CPU [0-9]+ during cyclictest: [0-9]+' "$OUT.stderr" ||
+	fail "the under-Warden run did not report its VM exits"
 check_plot idle
 check_plot loaded
 [ "$failures" -eq 0 ] || exit 1
