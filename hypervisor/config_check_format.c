@@ -8,23 +8,12 @@
 
 #include "config_check_internal.h"
 
-int check_format(char *buffer, unsigned int size, const char *format, ...)
-{
-	__builtin_va_list args;
-	int length;
-
-	__builtin_va_start(args, format);
-	length = format_string(buffer, size, format, args);
-	__builtin_va_end(args);
-	return length;
-}
-
 void check_set_scope(struct check *check, const char *kind, const char *name)
 {
 	if (name)
-		check_format(check->scope, sizeof(check->scope), "%s '%s'", kind, name);
+		snprintk(check->scope, sizeof(check->scope), "%s '%s'", kind, name);
 	else
-		check_format(check->scope, sizeof(check->scope), "%s", kind);
+		snprintk(check->scope, sizeof(check->scope), "%s", kind);
 }
 
 void check_error(struct check *check, const char *format, ...)
@@ -34,7 +23,7 @@ void check_error(struct check *check, const char *format, ...)
 	unsigned int length, i;
 	__builtin_va_list args;
 
-	length = (unsigned int)check_format(message, sizeof(message), "%s: ", check->scope);
+	length = (unsigned int)snprintk(message, sizeof(message), "%s: ", check->scope);
 	if (length >= sizeof(message))
 		length = sizeof(message) - 1;
 	__builtin_va_start(args, format);

@@ -45,8 +45,6 @@ struct system_view {
 void check_error(struct check *check, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 void check_set_scope(struct check *check, const char *kind, const char *name);
-int check_format(char *buffer, unsigned int size, const char *format, ...)
-	__attribute__((format(printf, 3, 4)));
 
 /* config_check.c */
 int check_range_valid(__u64 start, __u64 size);
