@@ -15,7 +15,9 @@
 #include <linux/smp.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
+#include <asm/cpufeature.h>
 #include <asm/desc.h>
+#include <asm/msr.h>
 #include <asm/special_insns.h>
 #include <warden/config.h>
 #include <warden/hypercall.h>
@@ -25,9 +27,22 @@
 #define FIRMWARE_NAME		"warden-hypervisor.bin"
 #define MAX_CONFIG_SIZE		(1024 * 1024)
 #define CONSOLE_COPY_SIZE	(64 * 1024)
+#define MIN_TABLE_PAGES		8	/* the host tables' top levels; more are checked as built */
 
-int warden_trampoline(u64 entry, u64 cpu, u64 hypervisor_cr3, u64 stack_top);
+#define MSR_VM_CR		0xc0010114
+#define VM_CR_SVMDIS		(1ULL << 4)	/* AMD APM vol. 2, 15.30.1 */
+
+int warden_trampoline(u64 entry, u64 cpu, u64 hypervisor_cr3, u64 stack_top, u64 test_spin);
 void warden_trampoline_leave(void);
+
+/*
+ * Test only (tests/hypervisor/nmi.sh): PAUSE loops the trampoline spends on
+ * the hypervisor's page tables with Linux's IDT loaded, so that NMIs the
+ * test injects land where they once could crash the machine. 0 otherwise.
+ */
+static unsigned long test_nmi_window_spin;
+module_param(test_nmi_window_spin, ulong, 0644);
+MODULE_PARM_DESC(test_nmi_window_spin, "test only: widen the NMI windows of enable (PAUSE loops)");
 
 static struct {
 	void *memory;			/* mapped hypervisor memory while enabled */
@@ -38,6 +53,7 @@ static struct {
 	const struct warden_console_ring *console;
 	struct warden_host_tables tables;
 	int results[NR_CPUS];
+	u64 efer[NR_CPUS], vm_cr[NR_CPUS];
 } hv;
 
 /* The last console contents, kept when the hypervisor memory is released. */
@@ -150,12 +166,18 @@ static int lay_out(const struct warden_system_config *system, u32 config_size,
 	if (num_online_cpus() > header->max_cpus || nr_cpu_ids > header->max_cpus)
 		return warden_refuse(message, -E2BIG, "%u CPUs (ids up to %u): the hypervisor "
 				     "supports %u", num_online_cpus(), nr_cpu_ids, header->max_cpus);
+	/* Image, config and at least the page tables' top pages must fit before anything is copied. */
+	if (config_offset + PAGE_ALIGN(config_size) + MIN_TABLE_PAGES * PAGE_SIZE > hv.size)
+		return warden_refuse(message, -E2BIG, "system config: %u bytes do not fit the "
+				     "hypervisor memory (%llu bytes, the image takes %llu): make "
+				     "hypervisor_memory larger", config_size, hv.size, config_offset);
 	memcpy(hv.memory + config_offset, system, config_size);
 	hv.tables = (struct warden_host_tables){
 		.memory = hv.memory, .memory_phys = hv.phys, .memory_size = hv.size,
 		.next_free = PAGE_ALIGN(config_offset + config_size),
 	};
-	error = warden_build_host_tables(&hv.tables, (unsigned long)warden_trampoline, message);
+	error = warden_build_host_tables(&hv.tables, (unsigned long)warden_trampoline, system,
+					 config_size, message);
 	if (error)
 		return error;
 	if (((unsigned long)warden_trampoline ^ (unsigned long)warden_trampoline_leave) & PAGE_MASK)
@@ -209,8 +231,35 @@ static void record_linux_state(struct warden_linux_cpu *state)
 static void record_cpu(void *unused)
 {
 	struct warden_linux_cpu *states = hv_pointer(hv.header->linux_cpus);
+	unsigned int cpu = smp_processor_id();
 
-	record_linux_state(&states[smp_processor_id()]);
+	record_linux_state(&states[cpu]);
+	rdmsrl(MSR_EFER, hv.efer[cpu]);
+	if (rdmsrl_safe(MSR_VM_CR, &hv.vm_cr[cpu]))
+		hv.vm_cr[cpu] = VM_CR_SVMDIS;
+}
+
+/*
+ * The trampoline sets EFER.SVME and runs CLGI before anything else: refuse
+ * here, with a reason, where that would fault or take SVM from its owner.
+ */
+static int check_cpus_can_enter(struct warden_message *message)
+{
+	unsigned int cpu;
+
+	if (!boot_cpu_has(X86_FEATURE_SVM))
+		return warden_refuse(message, -ENODEV, "this CPU has no AMD SVM (CPUID 8000_0001 "
+				     "ECX bit 2): not supported yet");
+	for_each_online_cpu(cpu) {
+		if (hv.vm_cr[cpu] & VM_CR_SVMDIS)
+			return warden_refuse(message, -EPERM, "CPU %u: SVM is disabled by the "
+					     "firmware (VM_CR.SVMDIS)", cpu);
+		if (hv.efer[cpu] & EFER_SVME)
+			return warden_refuse(message, -EBUSY, "CPU %u: EFER.SVME is already set: "
+					     "another hypervisor (kvm_amd with a guest?) uses SVM",
+					     cpu);
+	}
+	return 0;
 }
 
 /* Runs on every online CPU at once, interrupts off. */
@@ -223,7 +272,8 @@ static void enter_cpu(void *unused)
 			header->percpu_stack_top;
 
 	record_linux_state(&states[cpu]);
-	hv.results[cpu] = warden_trampoline(header->entry, cpu, header->host_cr3, stack_top);
+	hv.results[cpu] = warden_trampoline(header->entry, cpu, header->host_cr3, stack_top,
+					    test_nmi_window_spin);
 }
 
 static void keep_console(void)
@@ -247,10 +297,16 @@ static int enter_all_cpus(struct warden_message *message)
 	int error = 0;
 
 	on_each_cpu(record_cpu, NULL, 1);
+	error = check_cpus_can_enter(message);
+	if (error)
+		return error;
 	on_each_cpu(enter_cpu, NULL, 1);
 	for_each_online_cpu(cpu)
 		if (hv.results[cpu] && !error)
 			error = hv.results[cpu];
+	if (error == -EBUSY && !hv.header->error[0])
+		return warden_refuse(message, error, "EFER.SVME was set when entering: another "
+				     "hypervisor took SVM meanwhile");
 	if (error) {
 		keep_console();
 		return warden_refuse(message, error, "the hypervisor refused: %s",
@@ -328,8 +384,12 @@ int warden_disable(struct warden_message *message)
 	for_each_online_cpu(cpu)
 		if (hv.results[cpu] && !error)
 			error = hv.results[cpu];
+	if (error == -EBUSY)
+		return warden_refuse(message, error, "the hypervisor refused to disable: cells "
+				     "other than the root cell exist; destroy them first");
 	if (error)
-		return warden_refuse(message, error, "the hypervisor refused to disable (%d)", error);
+		return warden_refuse(message, error, "the hypervisor refused to disable (error %d)",
+				     error);
 	warden_enabled = false;
 	cpu_hotplug_enable();
 	keep_console();

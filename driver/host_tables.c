@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The hypervisor's first page tables, built by the driver in the hypervisor
- * memory with the hypervisor's own page-table code (arch/x86/paging.c):
- * - the hypervisor memory at WARDEN_HV_LINK_ADDRESS, where the image is linked;
- * - all physical memory below 512 GiB at virtual = physical (1 GiB pages,
- *   3-4 GiB uncached for MMIO), through which the hypervisor reaches guest
- *   memory and devices;
+ * memory with the hypervisor's own page-table code (arch/x86/paging.c). They
+ * map only what the hypervisor uses:
+ * - the hypervisor memory at WARDEN_HV_LINK_ADDRESS, where the image is
+ *   linked, and at virtual = physical (its page pool holds the nested page
+ *   tables, reached by physical address);
+ * - the root cell's RAM regions at virtual = physical, write-back: the
+ *   memory of every cell comes from them, and the hypervisor reads guest
+ *   page tables and instructions there;
+ * - the local APIC page and an MMIO debug console, uncached;
  * - the trampoline page at the address Linux runs it at.
+ * No device memory is mapped write-back and nothing else is mapped at all.
  * Depth (4 or 5 levels) follows Linux's CR4.LA57: it cannot change in long mode.
  */
 #include <linux/mm.h>
@@ -14,12 +19,12 @@
 #include <asm/cpufeature.h>
 #include <asm/special_insns.h>
 #include <arch/paging.h>
+#include <warden/config.h>
 #include <warden/hypervisor_image.h>
 #include "warden.h"
 
-#define IDENTITY_MAP_END	(512ULL << 30)
-#define MMIO_HOLE_START		(3ULL << 30)
-#define MMIO_HOLE_END		(4ULL << 30)
+#define XAPIC_PAGE		0xfee00000ULL
+#define UNCACHED		(PAGE_CACHE_DISABLE | PAGE_WRITE_THROUGH)
 
 static __u64 *table_virt(void *context, __u64 pa)
 {
@@ -40,20 +45,68 @@ static __u64 table_alloc(void *context)
 	return tables->memory_phys + offset;
 }
 
-static int map_identity(const struct paging *paging, struct warden_host_tables *tables)
+/*
+ * The root cell's memory regions, bounds-checked: the config comes from user
+ * space and the hypervisor validates the rest of it only after entry.
+ */
+static const struct warden_memory_region *
+root_regions(const struct warden_system_config *system, u32 size, u32 *count)
 {
-	u64 flags = PAGE_WRITABLE | PAGE_NO_EXECUTE;
+	const struct warden_cell_config *root;
+	u64 end;
 
-	if (paging_map(paging, tables->root, 0, 0, MMIO_HOLE_START, flags) ||
-	    paging_map(paging, tables->root, MMIO_HOLE_START, MMIO_HOLE_START,
-		       MMIO_HOLE_END - MMIO_HOLE_START,
-		       flags | PAGE_CACHE_DISABLE | PAGE_WRITE_THROUGH))
-		return -1;
-	return paging_map(paging, tables->root, MMIO_HOLE_END, MMIO_HOLE_END,
-			  IDENTITY_MAP_END - MMIO_HOLE_END, flags);
+	if (system->root_cell_offset > size ||
+	    size - system->root_cell_offset < sizeof(*root) ||
+	    system->root_cell_size > size - system->root_cell_offset)
+		return NULL;
+	root = (const void *)system + system->root_cell_offset;
+	end = (u64)root->memory_regions.offset +
+	      (u64)root->memory_regions.count * sizeof(struct warden_memory_region);
+	if (end > system->root_cell_size || root->memory_regions.offset % 8)
+		return NULL;
+	*count = root->memory_regions.count;
+	return (const void *)root + root->memory_regions.offset;
+}
+
+static int map_identity(const struct paging *paging, struct warden_host_tables *tables,
+			const struct warden_system_config *system, u32 size,
+			struct warden_message *message)
+{
+	const struct warden_memory_region *region;
+	const struct warden_console *console = &system->debug_console;
+	u64 flags = PAGE_WRITABLE | PAGE_NO_EXECUTE;
+	u32 count, n;
+
+	region = root_regions(system, size, &count);
+	if (!region)
+		return warden_refuse(message, -EINVAL, "system config: the root cell's memory "
+				     "regions lie outside the config's %u bytes", size);
+	for (n = 0; n < count; n++, region++) {
+		if (region->flags & (WARDEN_MEM_IO | WARDEN_MEM_COMM_REGION))
+			continue;
+		if (paging_map(paging, tables->root, region->phys_start, region->phys_start,
+			       region->size, flags))
+			return warden_refuse(message, -EINVAL, "system config: root cell memory "
+					     "region %u (%#llx+%#llx) cannot be mapped: not "
+					     "page-aligned, overlapping, or no memory left", n,
+					     region->phys_start, region->size);
+	}
+	if (paging_map(paging, tables->root, tables->memory_phys, tables->memory_phys,
+		       tables->memory_size, flags) ||
+	    paging_map(paging, tables->root, XAPIC_PAGE, XAPIC_PAGE, PAGE_SIZE, flags | UNCACHED))
+		return warden_refuse(message, -EINVAL, "the hypervisor memory %#llx+%#llx overlaps "
+				     "a root cell RAM region or the local APIC page",
+				     tables->memory_phys, tables->memory_size);
+	if (console->type != WARDEN_CONSOLE_8250_PIO && console->address &&
+	    paging_map(paging, tables->root, console->address & PAGE_MASK,
+		       console->address & PAGE_MASK, PAGE_SIZE, flags | UNCACHED))
+		return warden_refuse(message, -EINVAL, "debug console at %#llx cannot be mapped",
+				     console->address);
+	return 0;
 }
 
 int warden_build_host_tables(struct warden_host_tables *tables, unsigned long trampoline,
+			     const struct warden_system_config *system, u32 config_size,
 			     struct warden_message *message)
 {
 	struct paging paging = {
@@ -64,10 +117,8 @@ int warden_build_host_tables(struct warden_host_tables *tables, unsigned long tr
 		.context = tables,
 	};
 	unsigned long pfn = vmalloc_to_pfn((void *)trampoline);
+	int error;
 
-	if (!boot_cpu_has(X86_FEATURE_GBPAGES))
-		return warden_refuse(message, -ENODEV,
-				     "this CPU has no 1 GiB pages (pdpe1gb): not supported");
 	tables->levels = paging.levels;
 	tables->root = table_alloc(tables);
 	if (!tables->root)
@@ -76,8 +127,9 @@ int warden_build_host_tables(struct warden_host_tables *tables, unsigned long tr
 	if (paging_map(&paging, tables->root, WARDEN_HV_LINK_ADDRESS, tables->memory_phys,
 		       tables->memory_size, PAGE_WRITABLE))
 		goto full;
-	if (map_identity(&paging, tables))
-		goto full;
+	error = map_identity(&paging, tables, system, config_size, message);
+	if (error)
+		return error;
 	if (!pfn || paging_map(&paging, tables->root, trampoline & PAGE_MASK,
 			       (u64)pfn << PAGE_SHIFT, PAGE_SIZE, 0))
 		return warden_refuse(message, -EFAULT,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * /sys/devices/warden: enabled, mem_pool_size, mem_pool_used (pages), and
+ * /sys/devices/warden: enabled, mem_pool_size, mem_pool_used (pages),
+ * nested_paging_levels, and
  * cpus/<n>/{state,vmexits_<reason>} read from the hypervisor by hypercall
  * while it is enabled.
  */
@@ -52,7 +53,15 @@ static ssize_t mem_pool_used_show(struct device *dev, struct device_attribute *a
 					WARDEN_INFO_MEM_POOL_USED, 0));
 }
 
+static ssize_t nested_paging_levels_show(struct device *dev, struct device_attribute *attr,
+					 char *buffer)
+{
+	return show_value(buffer, query(WARDEN_HC_HYPERVISOR_GET_INFO,
+					WARDEN_INFO_NESTED_PAGING_LEVELS, 0));
+}
+
 static DEVICE_ATTR_RO(enabled);
+static DEVICE_ATTR_RO(nested_paging_levels);
 static DEVICE_ATTR_RO(mem_pool_size);
 static DEVICE_ATTR_RO(mem_pool_used);
 
@@ -60,6 +69,7 @@ static struct attribute *root_attributes[] = {
 	&dev_attr_enabled.attr,
 	&dev_attr_mem_pool_size.attr,
 	&dev_attr_mem_pool_used.attr,
+	&dev_attr_nested_paging_levels.attr,
 	NULL,
 };
 
@@ -69,7 +79,7 @@ static const struct attribute_group root_group = { .attrs = root_attributes };
 static const char *const exit_files[WARDEN_EXIT_COUNT] = {
 	"vmexits_total", "vmexits_cpuid", "vmexits_hypercall", "vmexits_msr",
 	"vmexits_pio", "vmexits_mmio", "vmexits_xapic", "vmexits_ipi",
-	"vmexits_init_sipi", "vmexits_other",
+	"vmexits_init_sipi", "vmexits_other", "vmexits_exception",
 };
 
 static ssize_t cpu_show(struct kobject *kobject, struct kobj_attribute *attr, char *buffer)

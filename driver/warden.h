@@ -37,7 +37,9 @@ struct warden_host_tables {
 	u64 root;		/* physical address of the top-level table */
 	unsigned int levels;
 };
+struct warden_system_config;
 int warden_build_host_tables(struct warden_host_tables *tables, unsigned long trampoline,
+			     const struct warden_system_config *system, u32 config_size,
 			     struct warden_message *message);
 
 /* sysfs.c */

@@ -15,6 +15,7 @@
 struct per_cpu per_cpu_areas[MAX_CPUS] __attribute__((section(".bss.percpu")));
 struct warden_linux_cpu linux_cpus[MAX_CPUS];
 struct cell root_cell __attribute__((section(".bss.page_aligned")));
+unsigned int num_cells;
 const struct warden_system_config *system_config;
 
 static unsigned int arrived, set_up, ready;
@@ -111,6 +112,7 @@ static int set_up_shared(void)
 	if (error)
 		return enable_fail(-error, "root cell '%s': nested page tables or permission maps failed (%d)",
 			    root_cell.config->name, error);
+	num_cells = 1;
 	return 0;
 }
 

@@ -19,7 +19,7 @@ void console_init(struct warden_console_ring *console_ring, u32 ring_bytes)
 	ring->size = ring_bytes - (u32)sizeof(*ring);
 }
 
-void console_putc(char c)
+static void console_write(char c)
 {
 	if (ring) {
 		ring->data[ring->head % ring->size] = c;
@@ -35,6 +35,25 @@ u64 console_head(void)
 	return ring ? ring->head : 0;
 }
 
+static void console_lock(void)
+{
+	while (__atomic_exchange_n(&lock, 1, __ATOMIC_ACQUIRE))
+		arch_cpu_relax();
+}
+
+static void console_unlock(void)
+{
+	__atomic_store_n(&lock, 0, __ATOMIC_RELEASE);
+}
+
+/* One character, e.g. from the debug-console hypercall: never inside a printk line. */
+void console_putc(char c)
+{
+	console_lock();
+	console_write(c);
+	console_unlock();
+}
+
 void printk(const char *fmt, ...)
 {
 	__builtin_va_list ap;
@@ -45,9 +64,8 @@ void printk(const char *fmt, ...)
 	format_string(buf, sizeof(buf), fmt, ap);
 	__builtin_va_end(ap);
 
-	while (__atomic_exchange_n(&lock, 1, __ATOMIC_ACQUIRE))
-		arch_cpu_relax();
+	console_lock();
 	for (c = buf; *c; c++)
-		console_putc(*c);
-	__atomic_store_n(&lock, 0, __ATOMIC_RELEASE);
+		console_write(*c);
+	console_unlock();
 }

@@ -203,7 +203,7 @@ int command_info(int argc, char **argv)
 {
 	static const char *const counters[] = {
 		"total", "cpuid", "hypercall", "msr", "pio", "mmio", "xapic", "ipi", "init_sipi",
-		"other",
+		"other", "exception",
 	};
 	char path[512], label[320];
 	struct dirent *entry;
@@ -221,6 +221,7 @@ int command_info(int argc, char **argv)
 	}
 	print_sysfs("memory pool size (pages)", SYSFS_ROOT "/mem_pool_size");
 	print_sysfs("memory pool used (pages)", SYSFS_ROOT "/mem_pool_used");
+	print_sysfs("nested paging levels", SYSFS_ROOT "/nested_paging_levels");
 	cpus = opendir(SYSFS_ROOT "/cpus");
 	while (cpus && (entry = readdir(cpus))) {
 		if (entry->d_name[0] == '.')

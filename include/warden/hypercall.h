@@ -25,6 +25,7 @@
 #define WARDEN_INFO_MEM_POOL_USED	1	/* pages */
 #define WARDEN_INFO_NUM_CELLS		4
 #define WARDEN_INFO_CONSOLE_HEAD	16	/* bytes ever written to the ring */
+#define WARDEN_INFO_NESTED_PAGING_LEVELS 17	/* 4 or 5: depth of the nested page tables */
 
 /* WARDEN_HC_CPU_GET_INFO: CPU state, or a VM-exit counter. */
 #define WARDEN_CPU_INFO_STATE		0
@@ -45,7 +46,8 @@
 #define WARDEN_EXIT_IPI			7	/* ICR writes checked */
 #define WARDEN_EXIT_INIT_SIPI		8
 #define WARDEN_EXIT_OTHER		9
-#define WARDEN_EXIT_COUNT		10
+#define WARDEN_EXIT_EXCEPTION		10	/* intercepted #DB, #AC: reinjected */
+#define WARDEN_EXIT_COUNT		11
 
 /* The hypervisor's CPUID leaves (root and cells see them). */
 #define WARDEN_CPUID_SIGNATURE		0x40000000

@@ -6,6 +6,7 @@
  */
 #include <arch/paging.h>
 #include <arch/processor.h>
+#include <arch/vcpu.h>
 #include <hv/arch.h>
 #include <hv/cell.h>
 #include <hv/control.h>
@@ -40,11 +41,17 @@ static struct paging nested_paging(void)
 	return paging;
 }
 
-/* Nested walks are user accesses (15.25.5): every leaf has U. */
+/*
+ * Nested walks are user accesses (15.25.5): every leaf has U. Device
+ * memory is uncached in the nested tables, so that no guest PAT makes it
+ * write-back (15.25.8: the stricter type of the two wins).
+ */
 static u64 region_flags(u64 flags)
 {
 	u64 bits = PAGE_USER;
 
+	if (flags & WARDEN_MEM_IO)
+		bits |= PAGE_CACHE_DISABLE | PAGE_WRITE_THROUGH;
 	if (flags & WARDEN_MEM_WRITE)
 		bits |= PAGE_WRITABLE;
 	if (!(flags & WARDEN_MEM_EXECUTE))
@@ -104,8 +111,13 @@ static int build_nested_tables(struct cell *cell)
 	if (!root)
 		return -ENOMEM;
 	cell->arch.npt_root = hv_virt_to_phys(root);
+	cell->arch.npt_levels = paging.levels;
 	for (n = 0; n < cell->config->memory_regions.count; n++, region++) {
-		if (region->flags & WARDEN_MEM_COMM_REGION)
+		/*
+		 * A present nested entry is always readable (15.25.5): a
+		 * region the config does not let the cell read stays unmapped.
+		 */
+		if (region->flags & WARDEN_MEM_COMM_REGION || !(region->flags & WARDEN_MEM_READ))
 			continue;
 		if (hv_memory_contains(region->phys_start, 1) ||
 		    hv_memory_contains(region->phys_start + region->size - 1, 1))
@@ -144,22 +156,9 @@ static void allow_ports(struct cell *cell)
 			cell->arch.io_bitmap[port / 8] &= (u8)~(1U << (port % 8));
 }
 
-/* Two bits per MSR (read, write) in three 2 KiB ranges (15.11). */
-static void intercept_msr(struct cell *cell, u32 msr, bool reads)
+unsigned int arch_cell_paging_levels(const struct cell *cell)
 {
-	u32 base, index;
-
-	if (msr < 0x2000) {
-		base = 0;
-		index = msr;
-	} else if (msr - 0xc0000000U < 0x2000) {
-		base = 0x800;
-		index = msr - 0xc0000000U;
-	} else {
-		base = 0x1000;
-		index = msr - 0xc0010000U;
-	}
-	cell->arch.msr_bitmap[base + index / 4] |= (u8)((reads ? 3U : 2U) << (2 * (index % 4)));
+	return cell->arch.npt_levels;
 }
 
 int arch_cell_init(struct cell *cell)
@@ -169,11 +168,6 @@ int arch_cell_init(struct cell *cell)
 	if (error)
 		return error;
 	allow_ports(cell);
-	memset(cell->arch.msr_bitmap, 0, MSR_BITMAP_SIZE);
-	intercept_msr(cell, MSR_EFER, true);
-	intercept_msr(cell, MSR_VM_HSAVE_PA, true);
-	intercept_msr(cell, MSR_VM_CR, true);
-	intercept_msr(cell, MSR_APIC_BASE, false);
-	intercept_msr(cell, MSR_X2APIC_ICR, false);
+	msr_bitmap_build(cell);
 	return 0;
 }

@@ -160,7 +160,70 @@ exception_stubs:
 	vector = vector + 1
 	.endr
 
+/*
+ * Frame: vector, error code, then the CPU's RIP, CS, RFLAGS, RSP, SS.
+ * arch_exception returns only when a fixup (read_msr_safe) took the
+ * exception; it has then changed the saved RIP.
+ */
 exception_common:
-	mov %rsp, %rdi
+	push %rax
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	lea 72(%rsp), %rdi
+	push %rbp
+	mov %rsp, %rbp
 	and $~15, %rsp
 	call arch_exception
+	mov %rbp, %rsp
+	pop %rbp
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rax
+	add $16, %rsp		/* vector and error code */
+	iretq
+
+/*
+ * NMI (vector 2): host mode runs with GIF clear, so an NMI should never get
+ * here; if one does, it is the guest's: arch_nmi marks it for injection
+ * with the next VMRUN, and IRET returns to the interrupted code.
+ */
+	.globl nmi_entry
+nmi_entry:
+	push %rax
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	mov %rsp, %rdi
+	push %rbp
+	mov %rsp, %rbp
+	and $~15, %rsp
+	call arch_nmi
+	mov %rbp, %rsp
+	pop %rbp
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rax
+	iretq

@@ -5,6 +5,7 @@
  */
 #include <arch/leave.h>
 #include <arch/processor.h>
+#include <arch/svm.h>
 #include <hv/arch.h>
 #include <hv/control.h>
 #include <hv/printk.h>
@@ -19,9 +20,11 @@ static const u64 gdt[4] __aligned(16) = {
 };
 static u64 idt[32 * 2] __aligned(16);
 extern u8 exception_stubs[];
+extern u8 nmi_entry[];
 
 int arch_entry_c(unsigned int id, u64 linux_rsp, struct registers *guest);
-void __noreturn arch_exception(u64 *frame);
+void arch_exception(u64 *frame);
+void arch_nmi(u64 stack);
 
 static void load_tables(const void *gdt_base, u16 gdt_limit, const void *idt_base,
 			u16 idt_limit)
@@ -40,6 +43,8 @@ static void build_idt(void)
 
 	for (vector = 0; vector < 32; vector++) {
 		handler = (u64)(unsigned long)exception_stubs + 16 * vector;
+		if (vector == 2)
+			handler = (u64)(unsigned long)nmi_entry;
 		idt[2 * vector] = (handler & 0xffff) | (0x10ULL << 16) |
 				  (0x8eULL << 40) | ((handler >> 16 & 0xffff) << 48);
 		idt[2 * vector + 1] = handler >> 32;
@@ -77,11 +82,34 @@ int arch_entry_c(unsigned int id, u64 linux_rsp, struct registers *guest)
 	return hypervisor_enter(cpu);
 }
 
-void __noreturn arch_exception(u64 *frame)
+struct fixup {
+	u64 faulting_rip, continue_rip;
+};
+extern const struct fixup __fixup_table_start[], __fixup_table_end[];
+
+/* frame: vector, error code, RIP, CS, RFLAGS, RSP, SS. */
+void arch_exception(u64 *frame)
 {
+	const struct fixup *fixup;
+
+	for (fixup = __fixup_table_start; fixup < __fixup_table_end; fixup++)
+		if (frame[0] == VECTOR_GP && fixup->faulting_rip == frame[2]) {
+			frame[2] = fixup->continue_rip;
+			return;
+		}
 	printk("warden: FATAL: exception %llu (error %llx) in the hypervisor at RIP %llx, "
 	       "CR2 %llx\n", frame[0], frame[1], frame[2], read_cr2());
 	arch_cpu_stop();
+}
+
+/* The per-CPU area is found from the stack: the NMI came in host mode. */
+void arch_nmi(u64 stack)
+{
+	extern struct per_cpu per_cpu_areas[MAX_CPUS];
+	u64 offset = stack - (u64)(unsigned long)per_cpu_areas;
+
+	if (offset < sizeof(per_cpu_areas))
+		per_cpu_areas[offset / sizeof(struct per_cpu)].arch.nmi_pending = true;
 }
 
 void arch_cpu_relax(void)

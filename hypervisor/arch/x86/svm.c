@@ -38,9 +38,9 @@ static int check_svm(struct per_cpu *cpu)
 	if (read_msr(MSR_VM_CR) & VM_CR_SVMDIS)
 		return enable_fail(EPERM, "CPU %u: SVM is disabled by the firmware (VM_CR.SVMDIS)",
 				   cpu->id);
-	if (read_msr(MSR_EFER) & EFER_SVME)
-		return enable_fail(EBUSY, "CPU %u: EFER.SVME is already set: another hypervisor "
-				   "(kvm_amd with a guest?) uses SVM", cpu->id);
+	/* The trampoline set EFER.SVME and cleared GIF; it refused if SVME was set already. */
+	if (!(read_msr(MSR_EFER) & EFER_SVME))
+		return enable_fail(EINVAL, "CPU %u: EFER.SVME is not set at entry", cpu->id);
 	if (!!(read_cr4() & CR4_LA57) != (hypervisor_header.paging_levels == 5))
 		return enable_fail(EINVAL, "CPU %u: CR4.LA57 does not match %u-level paging",
 				   cpu->id, hypervisor_header.paging_levels);
@@ -62,8 +62,16 @@ static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
 	struct arch_cell *cell = &cpu->cell->arch;
 
 	memset(vmcb, 0, sizeof(*vmcb));
+	/*
+	 * #DB and #AC are intercepted and reinjected: a guest that makes
+	 * their delivery raise the same exception again would otherwise
+	 * hold the physical CPU in microcode for ever (CVE-2015-5307,
+	 * CVE-2015-8104; APM 15.12). INVLPGA would flush the host's TLB
+	 * entries of any ASID: SVM is hidden, so it gets #UD.
+	 */
+	vmcb->intercept_exceptions = (1U << VECTOR_DB) | (1U << VECTOR_AC);
 	vmcb->intercept_misc1 = INTERCEPT_INIT | INTERCEPT_CPUID | INTERCEPT_IOIO |
-				INTERCEPT_MSR | INTERCEPT_SHUTDOWN;
+				INTERCEPT_MSR | INTERCEPT_SHUTDOWN | INTERCEPT_INVLPGA;
 	vmcb->intercept_misc2 = INTERCEPT_VMRUN | INTERCEPT_VMMCALL | INTERCEPT_VMLOAD |
 				INTERCEPT_VMSAVE | INTERCEPT_STGI | INTERCEPT_CLGI |
 				INTERCEPT_SKINIT;
@@ -95,6 +103,7 @@ static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
 	vmcb->rsp = cpu->arch.linux_rsp;
 	vmcb->rax = 0;				/* the entry call returns 0 */
 	vmcb->g_pat = read_msr(MSR_PAT);
+	cpu->arch.mtrr_def_type = read_msr(MSR_MTRR_DEF_TYPE);
 	/* FS, GS, TR, LDTR, KernelGSBase, STAR..SFMASK, SYSENTER: as they are now. */
 	asm volatile("vmsave %0" : : "a"(hv_phys(vmcb)) : "memory");
 }
@@ -106,23 +115,21 @@ int arch_vcpu_init(struct per_cpu *cpu)
 	if (error)
 		return error;
 	cpu->phys_id = arch_cpu_phys_id();
-	write_msr(MSR_EFER, read_msr(MSR_EFER) | EFER_SVME);
 	cpu->arch.svm_enabled = true;
-	/* Hold NMIs until the guest runs: our IDT must not be Linux's handler. */
-	asm volatile("clgi");
 	write_msr(MSR_VM_HSAVE_PA, hv_phys(cpu->arch.host_save));
 	vmcb_from_linux(cpu, vcpu_vmcb(cpu));
 	return 0;
 }
 
-/* STGI and VM_HSAVE_PA while SVME is still 1: both fault once it is 0. */
+/*
+ * Only VM_HSAVE_PA: the trampoline sets GIF (STGI) and clears EFER.SVME once
+ * Linux's page tables and IDT are back, so no NMI finds ours or a mix.
+ */
 void arch_vcpu_undo(struct per_cpu *cpu)
 {
 	if (!cpu->arch.svm_enabled)
 		return;
-	asm volatile("stgi");
 	write_msr(MSR_VM_HSAVE_PA, 0);
-	write_msr(MSR_EFER, read_msr(MSR_EFER) & ~EFER_SVME);
 	cpu->arch.svm_enabled = false;
 }
 
@@ -172,6 +179,30 @@ void vcpu_inject_exception(struct vmcb *vmcb, unsigned int vector, bool error_co
 				(error_code ? EVENT_ERROR_VALID : 0);
 }
 
+/*
+ * An intercepted #DB or #AC goes back to the guest as it came: for #DB the
+ * CPU has already updated DR6 in the VMCB (APM 15.12), #AC's error code is
+ * always 0.
+ */
+static void reinject_exception(struct per_cpu *cpu, struct vmcb *vmcb, unsigned int vector)
+{
+	cpu->exits[WARDEN_EXIT_EXCEPTION]++;
+	vcpu_inject_exception(vmcb, vector, vector == VECTOR_AC);
+}
+
+/*
+ * An NMI that reached the hypervisor (arch_nmi) belongs to the guest: it
+ * goes in with the next VMRUN unless that already carries an event, in
+ * which case it waits for the next exit.
+ */
+static void forward_nmi(struct per_cpu *cpu, struct vmcb *vmcb)
+{
+	if (!cpu->arch.nmi_pending || (vmcb->event_injection & EVENT_VALID))
+		return;
+	cpu->arch.nmi_pending = false;
+	vmcb->event_injection = EVENT_VALID | EVENT_TYPE_NMI | VECTOR_NMI;
+}
+
 static void count(struct per_cpu *cpu, unsigned int reason)
 {
 	cpu->exits[reason]++;
@@ -187,6 +218,12 @@ void svm_handle_exit(struct registers *guest)
 
 	count(cpu, WARDEN_EXIT_TOTAL);
 	vmcb->tlb_control = 0;
+	/*
+	 * An event whose delivery the exit interrupted is delivered again
+	 * (EXITINTINFO, APM 15.7.2); a handler's own injection replaces it.
+	 */
+	vmcb->event_injection = vmcb->exit_interrupt_info & EVENT_VALID ?
+				vmcb->exit_interrupt_info : 0;
 	switch (code) {
 	case EXIT_CPUID:
 		count(cpu, WARDEN_EXIT_CPUID);
@@ -215,8 +252,14 @@ void svm_handle_exit(struct registers *guest)
 		count(cpu, WARDEN_EXIT_MMIO);
 		vcpu_handle_npf(cpu, vmcb, guest);
 		break;
+	case EXIT_EXCEPTION_DB:
+		reinject_exception(cpu, vmcb, VECTOR_DB);
+		break;
+	case EXIT_EXCEPTION_AC:
+		reinject_exception(cpu, vmcb, VECTOR_AC);
+		break;
 	case EXIT_VMRUN: case EXIT_VMLOAD: case EXIT_VMSAVE:
-	case EXIT_STGI: case EXIT_CLGI: case EXIT_SKINIT:
+	case EXIT_STGI: case EXIT_CLGI: case EXIT_SKINIT: case EXIT_INVLPGA:
 		count(cpu, WARDEN_EXIT_OTHER);
 		vcpu_inject_exception(vmcb, VECTOR_UD, false);	/* SVM is hidden */
 		break;
@@ -231,4 +274,5 @@ void svm_handle_exit(struct registers *guest)
 		panic_stop(cpu, code == EXIT_INVALID ? "VMRUN refused the guest state" :
 			   "unexpected VM exit");
 	}
+	forward_nmi(cpu, vmcb);
 }

@@ -22,6 +22,8 @@ void arch_cpu_restore_linux_tables(struct per_cpu *cpu);
 
 /* The cell's address space, I/O and MSR permissions. */
 int arch_cell_init(struct cell *cell);
+/* Depth of the cell's second-stage (nested) page tables. */
+unsigned int arch_cell_paging_levels(const struct cell *cell);
 
 /* Virtualization extensions and this CPU's vCPU from Linux's live state. */
 int arch_vcpu_init(struct per_cpu *cpu);

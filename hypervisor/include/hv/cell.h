@@ -13,6 +13,8 @@ struct cell {
 };
 
 extern struct cell root_cell;
+/* Cells that exist, the root cell included. */
+extern unsigned int num_cells;
 
 /* The validated system config the driver handed over. */
 extern const struct warden_system_config *system_config;

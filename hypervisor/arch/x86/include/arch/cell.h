@@ -12,6 +12,7 @@ struct arch_cell {
 	u8 io_bitmap[IO_BITMAP_SIZE] __aligned(4096);
 	u8 msr_bitmap[MSR_BITMAP_SIZE] __aligned(4096);
 	u64 npt_root;			/* physical */
+	unsigned int npt_levels;	/* 4 or 5 */
 };
 
 #endif /* WARDEN_ARCH_CELL_H */

@@ -18,6 +18,8 @@ struct arch_per_cpu {
 	u64 linux_rsp;		/* Linux's stack at entry */
 	u64 linux_rip;		/* where Linux resumes after the entry call */
 	bool svm_enabled;
+	bool nmi_pending;	/* an NMI hit host mode: forward it to the guest */
+	u64 mtrr_def_type;	/* the guest's view of MTRR_DEF_TYPE */
 };
 
 #endif /* WARDEN_ARCH_PERCPU_H */

@@ -4,15 +4,33 @@
 #define WARDEN_ARCH_PROCESSOR_H
 
 #include <hv/types.h>
+#include <arch/intercept_rules.h>
 
+#define MSR_TSC			0x00000010
 #define MSR_APIC_BASE		0x0000001b
+#define MSR_TSC_ADJUST		0x0000003b
+#define MSR_BIOS_UPDATE_TRIGGER	0x00000079	/* Intel's microcode loader */
+#define MSR_SYSENTER_CS		0x00000174
+#define MSR_SYSENTER_EIP	0x00000176
+#define MSR_DEBUGCTL		0x000001d9
 #define MSR_PAT			0x00000277
+#define MSR_MTRR_DEF_TYPE	0x000002ff
+#define MSR_TSC_DEADLINE	0x000006e0
+#define MSR_X2APIC_FIRST	0x00000800
 #define MSR_X2APIC_ICR		0x00000830
+#define MSR_X2APIC_LAST		0x000008ff
 #define MSR_EFER		0xc0000080
+#define MSR_STAR		0xc0000081
+#define MSR_SFMASK		0xc0000084
+#define MSR_FS_BASE		0xc0000100
+#define MSR_TSC_AUX		0xc0000103
+#define MSR_SYSCFG		0xc0010010
+#define MSR_HWCR		0xc0010015
+#define MSR_PATCH_LOADER	0xc0010020	/* AMD's microcode loader */
+#define MSR_SMM_ADDR		0xc0010112
+#define MSR_SMM_MASK		0xc0010113
 #define MSR_VM_CR		0xc0010114
 #define MSR_VM_HSAVE_PA		0xc0010117
-
-#define EFER_SVME		(1ULL << 12)	/* AMD APM vol. 2, 3.1.7 */
 #define VM_CR_SVMDIS		(1ULL << 4)	/* 15.30.1 */
 #define CR4_LA57		(1ULL << 12)
 #define RFLAGS_RESERVED1	0x2ULL
@@ -36,6 +54,28 @@ static inline u64 read_msr(u32 msr)
 
 	asm volatile("rdmsr" : "=a"(low), "=d"(high) : "c"(msr));
 	return ((u64)high << 32) | low;
+}
+
+/*
+ * RDMSR of an MSR the CPU may not have: a #GP is caught by the exception
+ * handler through the fixup table (setup.c) and returns false.
+ */
+static inline bool read_msr_safe(u32 msr, u64 *value)
+{
+	u32 low = 0, high = 0, fault = 0;
+
+	asm volatile("1: rdmsr\n"
+		     "2:\n"
+		     ".pushsection .fixup_table, \"a\"\n"
+		     ".quad 1b, 3f\n"
+		     ".popsection\n"
+		     ".pushsection .text.fixup, \"ax\"\n"
+		     "3: movl $1, %2\n"
+		     "jmp 2b\n"
+		     ".popsection"
+		     : "+a"(low), "+d"(high), "+r"(fault) : "c"(msr));
+	*value = ((u64)high << 32) | low;
+	return !fault;
 }
 
 static inline void write_msr(u32 msr, u64 value)

@@ -81,6 +81,7 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb size");
 /* intercept_misc1 (VMCB 0x00c) */
 #define INTERCEPT_INIT		(1U << 3)
 #define INTERCEPT_CPUID		(1U << 18)
+#define INTERCEPT_INVLPGA	(1U << 26)
 #define INTERCEPT_IOIO		(1U << 27)
 #define INTERCEPT_MSR		(1U << 28)
 #define INTERCEPT_SHUTDOWN	(1U << 31)
@@ -93,12 +94,21 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb size");
 #define INTERCEPT_CLGI		(1U << 5)
 #define INTERCEPT_SKINIT	(1U << 6)
 
+/* IOIO EXITINFO1 bits, 15.10.2 */
+#define IOIO_IN			(1ULL << 0)
+#define IOIO_STRING		(1ULL << 2)
+#define IOIO_REP		(1ULL << 3)
+
 #define NESTED_PAGING_ENABLE	1ULL
 #define TLB_CONTROL_FLUSH_ALL	1
+#define TLB_CONTROL_FLUSH_GUEST	3	/* this ASID only, with CPUID 8000_000A EDX bit 6 */
 
 /* Exit codes, appendix C */
+#define EXIT_EXCEPTION_DB	0x041	/* 0x40 + vector */
+#define EXIT_EXCEPTION_AC	0x051
 #define EXIT_INIT		0x063
 #define EXIT_CPUID		0x072
+#define EXIT_INVLPGA		0x07a
 #define EXIT_IOIO		0x07b
 #define EXIT_MSR		0x07c
 #define EXIT_SHUTDOWN		0x07f
@@ -115,8 +125,12 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb size");
 /* EVENTINJ, 15.20 */
 #define EVENT_VALID		(1ULL << 31)
 #define EVENT_ERROR_VALID	(1ULL << 11)
+#define EVENT_TYPE_NMI		(2ULL << 8)
 #define EVENT_TYPE_EXCEPTION	(3ULL << 8)
+#define VECTOR_DB		1
+#define VECTOR_NMI		2
 #define VECTOR_UD		6
 #define VECTOR_GP		13
+#define VECTOR_AC		17
 
 #endif /* WARDEN_ARCH_SVM_H */

@@ -20,8 +20,12 @@ static inline unsigned int vcpu_index_of_registers(const struct registers *guest
 
 /* exits.c */
 void vcpu_handle_cpuid(struct vmcb *vmcb, struct registers *guest);
-void vcpu_handle_msr(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest);
 void vcpu_handle_io(struct per_cpu *cpu, struct vmcb *vmcb);
+
+/* msr.c: the MSR permission map of a cell, and the MSR intercept. */
+struct cell;
+void msr_bitmap_build(struct cell *cell);
+void vcpu_handle_msr(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest);
 
 /* mmio.c */
 void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest);
