@@ -35,15 +35,6 @@
 int warden_trampoline(u64 entry, u64 cpu, u64 hypervisor_cr3, u64 stack_top, u64 test_spin);
 void warden_trampoline_leave(void);
 
-/*
- * Test only (tests/hypervisor/nmi.sh): PAUSE loops the trampoline spends on
- * the hypervisor's page tables with Linux's IDT loaded, so that NMIs the
- * test injects land where they once could crash the machine. 0 otherwise.
- */
-static unsigned long test_nmi_window_spin;
-module_param(test_nmi_window_spin, ulong, 0644);
-MODULE_PARM_DESC(test_nmi_window_spin, "test only: widen the NMI windows of enable (PAUSE loops)");
-
 static struct {
 	void *memory;			/* mapped hypervisor memory while enabled */
 	u64 phys, size;
@@ -273,7 +264,7 @@ static void enter_cpu(void *unused)
 
 	record_linux_state(&states[cpu]);
 	hv.results[cpu] = warden_trampoline(header->entry, cpu, header->host_cr3, stack_top,
-					    test_nmi_window_spin);
+					    warden_test_nmi_window_spin);
 }
 
 static void keep_console(void)

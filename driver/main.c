@@ -138,6 +138,7 @@ static int __init warden_init(void)
 	if (error)
 		goto deregister;
 	register_reboot_notifier(&warden_reboot_notifier);
+	warden_test_hooks_init();
 	return 0;
 deregister:
 	misc_deregister(&warden_misc);

@@ -42,6 +42,10 @@ int warden_build_host_tables(struct warden_host_tables *tables, unsigned long tr
 			     const struct warden_system_config *system, u32 config_size,
 			     struct warden_message *message);
 
+/* test_hooks.c: test-only parameters, off by default */
+extern unsigned long warden_test_nmi_window_spin;
+void warden_test_hooks_init(void);
+
 /* sysfs.c */
 int warden_sysfs_init(void);
 void warden_sysfs_exit(void);
