@@ -37,6 +37,9 @@ struct dtb_flag {
 void dtb_error(struct dtb_parser *parser, int node, const char *property,
 	       const char *format, ...) __attribute__((format(printf, 4, 5)));
 int dtb_has(struct dtb_parser *parser, int node, const char *property);
+/* A property's value as dtc would write it (<0x1 0x2>, "text"), for messages. */
+const char *dtb_shown(struct dtb_parser *parser, int node, const char *property,
+		      char *out, size_t size);
 __u64 dtb_u64(struct dtb_parser *parser, int node, const char *property, __u64 def,
 	      int required);
 __u32 dtb_u32(struct dtb_parser *parser, int node, const char *property, __u32 def,

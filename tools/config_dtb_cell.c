@@ -82,12 +82,14 @@ static void parse_cpus(struct dtb_parser *parser, int node, struct cell_model *c
 static void parse_pio(struct dtb_parser *parser, int node, struct cell_model *cell)
 {
 	__u32 values[2 * MODEL_MAX_PIO];
+	char shown[128];
 	int count, i;
 
 	count = dtb_u32_array(parser, node, "pio-ranges", values, 2 * MODEL_MAX_PIO);
 	if (count % 2) {
 		dtb_error(parser, node, "pio-ranges",
-			  "has %d numbers: want pairs <base length>", count);
+			  "value %s: has %d numbers: want pairs <base length>",
+			  dtb_shown(parser, node, "pio-ranges", shown, sizeof(shown)), count);
 		return;
 	}
 	for (i = 0; i < count; i += 2) {
@@ -177,6 +179,7 @@ static void parse_capability(struct dtb_parser *parser, int node,
 static __u16 parse_bdf(struct dtb_parser *parser, int node)
 {
 	__u32 v[3];
+	char shown[128];
 	int count = dtb_u32_array(parser, node, "bdf", v, 3);
 
 	if (count == 3 && v[0] < 256 && v[1] < 32 && v[2] < 8)
@@ -185,7 +188,8 @@ static __u16 parse_bdf(struct dtb_parser *parser, int node)
 		dtb_error(parser, node, "bdf", "missing (required here)");
 	else if (count >= 0)
 		dtb_error(parser, node, "bdf",
-			  "want <bus device function> with bus < 256, device < 32, function < 8");
+			  "value %s: want <bus device function> with bus < 256, device < 32, function < 8",
+			  dtb_shown(parser, node, "bdf", shown, sizeof(shown)));
 	return 0;
 }
 
@@ -198,6 +202,7 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 	};
 	static const char *const types[] = { "", "device", "bridge", NULL };
 	__u32 masks[6];
+	char shown[128];
 	int child, count, i;
 
 	dtb_only_properties(parser, node, props);
@@ -211,7 +216,8 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 	dev->flags = (__u16)dtb_flags(parser, node, "flags", pci_flags);
 	count = dtb_u32_array(parser, node, "bar-mask", masks, 6);
 	if (count > 0 && count != 6)
-		dtb_error(parser, node, "bar-mask", "has %d numbers: want 6, one per BAR", count);
+		dtb_error(parser, node, "bar-mask", "value %s: has %d numbers: want 6, one per BAR",
+			  dtb_shown(parser, node, "bar-mask", shown, sizeof(shown)), count);
 	for (i = 0; i < count && count == 6; i++)
 		dev->bar_mask[i] = masks[i];
 
