@@ -194,7 +194,7 @@ static __u16 parse_bdf(struct dtb_parser *parser, int node)
 }
 
 static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_model *cell,
-			     struct warden_pci_device *dev)
+			     struct warden_pci_device *dev, int is_root)
 {
 	static const char *const props[] = {
 		"bdf", "domain", "type", "iommu", "msi-vectors", "msix-vectors",
@@ -231,6 +231,7 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 			dtb_error(parser, child, NULL, "more than %d capabilities", MODEL_MAX_CAPS);
 			break;
 		}
+		dtb_note(parser, is_root, "pci capability", cell->cap_count, child);
 		parse_capability(parser, child, &cell->caps[cell->cap_count++]);
 	}
 	dev->caps_count = (__u16)(cell->cap_count - dev->caps_start);
@@ -238,7 +239,8 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 		dev->caps_start = 0;
 }
 
-static void parse_children(struct dtb_parser *parser, int node, struct cell_model *cell)
+static void parse_children(struct dtb_parser *parser, int node, struct cell_model *cell,
+			   int is_root)
 {
 	int group, child;
 
@@ -257,20 +259,25 @@ static void parse_children(struct dtb_parser *parser, int node, struct cell_mode
 			dtb_error(parser, group, NULL, "this node only holds child nodes");
 		fdt_for_each_subnode(child, parser->fdt, group) {
 			if (dtb_node_is(parser, group, "memory")) {
-				if (cell->region_count == MODEL_MAX_REGIONS)
+				if (cell->region_count == MODEL_MAX_REGIONS) {
 					dtb_error(parser, child, NULL, "too many regions");
-				else
-					parse_region(parser, child, &cell->regions[cell->region_count++]);
+					continue;
+				}
+				dtb_note(parser, is_root, "memory region", cell->region_count, child);
+				parse_region(parser, child, &cell->regions[cell->region_count++]);
 			} else if (dtb_node_is(parser, group, "irqchips")) {
-				if (cell->irqchip_count == MODEL_MAX_IRQCHIPS)
+				if (cell->irqchip_count == MODEL_MAX_IRQCHIPS) {
 					dtb_error(parser, child, NULL, "too many irqchips");
-				else
-					parse_irqchip(parser, child,
-						      &cell->irqchips[cell->irqchip_count++]);
+					continue;
+				}
+				dtb_note(parser, is_root, "irqchip", cell->irqchip_count, child);
+				parse_irqchip(parser, child, &cell->irqchips[cell->irqchip_count++]);
 			} else if (cell->pci_count == MODEL_MAX_PCI) {
 				dtb_error(parser, child, NULL, "too many PCI devices");
 			} else {
-				parse_pci_device(parser, child, cell, &cell->pci[cell->pci_count++]);
+				dtb_note(parser, is_root, "pci device", cell->pci_count, child);
+				parse_pci_device(parser, child, cell, &cell->pci[cell->pci_count++],
+						 is_root);
 			}
 		}
 	}
@@ -303,5 +310,5 @@ void dtb_parse_cell(struct dtb_parser *parser, int node, struct cell_model *cell
 						    ~0U, 0);
 	cell->config.cat_mask = dtb_u64(parser, node, "cat-mask", 0, 0);
 	parse_pio(parser, node, cell);
-	parse_children(parser, node, cell);
+	parse_children(parser, node, cell, is_root);
 }

@@ -9,6 +9,7 @@
 #include <libfdt.h>
 
 #include "config_dtb.h"
+#include "config_source.h"
 
 void dtb_error(struct dtb_parser *parser, int node, const char *property,
 	       const char *format, ...)
@@ -27,6 +28,17 @@ void dtb_error(struct dtb_parser *parser, int node, const char *property,
 	va_end(args);
 	fputc('\n', stderr);
 	parser->errors++;
+}
+
+void dtb_note(struct dtb_parser *parser, int is_root, const char *element, unsigned int index,
+	      int node)
+{
+	char path[512];
+
+	if (!parser->source || fdt_get_path(parser->fdt, node, path, sizeof(path)))
+		return;
+	/* Out of memory only costs the node path in a later message. */
+	config_source_add(parser->source, is_root, element, index, path);
 }
 
 int dtb_has(struct dtb_parser *parser, int node, const char *property)
