@@ -211,25 +211,25 @@ static const struct mutation mutations[] = {
 	  "cell 'irqlat': memory region 2: virt_start 0x80000 size 0x100000 overlaps "
 	  "region 0 (virt_start 0x0)" },
 	{ "cell over hypervisor memory", cell_over_hypervisor,
-	  "cell 'irqlat': memory region 0: 0x30f00000 size 0x100000 overlaps the "
+	  "cell 'irqlat': memory region 0: phys_start 0x30f00000 size 0x100000 overlaps the "
 	  "hypervisor memory 0x30000000-0x30ffffff" },
 	{ "cells overlap", cells_overlap,
 	  "cell 'irqlat': memory region 0: phys_start 0x31000000 size 0x100000 overlaps "
 	  "cell 'demo' memory region 0 (phys_start 0x31000000)" },
 	{ "root over local APIC", root_over_apic,
-	  "root cell 'linux': memory region 3: 0xfee00000 size 0x1000 covers the local "
+	  "root cell 'linux': memory region 3: phys_start 0xfee00000 size 0x1000 covers the local "
 	  "APIC window 0xfee00000" },
 	{ "cell over IOAPIC", cell_over_ioapic,
-	  "cell 'irqlat': memory region 2: 0xfec00000 size 0x1000 covers IOAPIC 0's window "
-	  "0xfec00000" },
+	  "cell 'irqlat': memory region 2: phys_start 0xfec00000 size 0x1000 covers IOAPIC 0's "
+	  "window 0xfec00000" },
 	{ "root over MMCONFIG", root_over_mmconfig,
-	  "root cell 'linux': memory region 3: 0xb0100000 size 0x1000 covers the MMCONFIG "
-	  "window 0xb0000000 size 0x10000000" },
+	  "root cell 'linux': memory region 3: phys_start 0xb0100000 size 0x1000 covers the "
+	  "MMCONFIG window 0xb0000000 size 0x10000000" },
 	{ "root over IOMMU", root_over_iommu,
-	  "root cell 'linux': memory region 3: 0xfed90000 size 0x1000 covers IOMMU unit "
+	  "root cell 'linux': memory region 3: phys_start 0xfed90000 size 0x1000 covers IOMMU unit "
 	  "0's window 0xfed90000" },
 	{ "hypervisor over MMCONFIG", hypervisor_over_mmconfig,
-	  "system config: hypervisor memory 0: 0xb0000000 size 0x1000000 covers the "
+	  "system config: hypervisor memory 0: phys_start 0xb0000000 size 0x1000000 covers the "
 	  "MMCONFIG window 0xb0000000 size 0x10000000" },
 	{ "CPU not the root's", cpu_not_owned,
 	  "cell 'irqlat': cpus: CPU 5 is not owned by the root cell" },
