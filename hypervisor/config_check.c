@@ -42,12 +42,9 @@ static void print_magic(char *out, const char *magic)
 	out[i] = '\0';
 }
 
-static int header_check(struct check *check, const void *blob, __u64 size,
-			const char *magic, __u64 fixed_size, __u16 architecture)
+/* The fixed part of a blob is readable: aligned, and not beyond its size. */
+static int header_fits(struct check *check, const void *blob, __u64 size, __u64 fixed_size)
 {
-	const struct warden_config_header *header = blob;
-	char shown[WARDEN_CONFIG_MAGIC_SIZE + 1];
-
 	if ((__UINTPTR_TYPE__)blob % WARDEN_CONFIG_TABLE_ALIGN) {
 		check_error(check, "blob address is not %u-byte aligned",
 			    WARDEN_CONFIG_TABLE_ALIGN);
@@ -58,6 +55,16 @@ static int header_check(struct check *check, const void *blob, __u64 size,
 			    size, fixed_size);
 		return -1;
 	}
+	return 0;
+}
+
+/* The header's fields, once header_fits() holds. */
+static int header_check(struct check *check, const void *blob, __u64 size,
+			const char *magic, __u16 architecture)
+{
+	const struct warden_config_header *header = blob;
+	char shown[WARDEN_CONFIG_MAGIC_SIZE + 1];
+
 	if (!magic_equal(header->magic, magic)) {
 		print_magic(shown, header->magic);
 		check_error(check, "magic '%s' is not '%s'", shown, magic);
@@ -74,7 +81,7 @@ static int header_check(struct check *check, const void *blob, __u64 size,
 		return -1;
 	}
 	if (architecture && header->architecture != architecture) {
-		check_error(check, "architecture %u is not %u", header->architecture,
+		check_error(check, "architecture %u is not the expected %u", header->architecture,
 			    architecture);
 		return -1;
 	}
@@ -122,11 +129,14 @@ int cell_view_open(struct check *check, const void *blob, __u64 size,
 	const struct warden_cell_config *config = blob;
 	int failed = 0;
 
-	if (header_check(check, blob, size, WARDEN_CELL_MAGIC, fixed, architecture))
+	if (header_fits(check, blob, size, fixed))
 		return -1;
+	/* The name is in the fixed part: even a message about the header names the cell. */
 	view->config = config;
 	copy_name(view);
 	check_set_scope(check, view->is_root ? "root cell" : "cell", view->name);
+	if (header_check(check, blob, size, WARDEN_CELL_MAGIC, architecture))
+		return -1;
 
 #define OPEN(field, member, element, count_member)				\
 	do {									\
@@ -154,7 +164,8 @@ static int system_view_open(struct check *check, const void *blob, __u64 size,
 	int failed = 0;
 
 	check_set_scope(check, "system config", 0);
-	if (header_check(check, blob, size, WARDEN_SYSTEM_MAGIC, fixed, architecture))
+	if (header_fits(check, blob, size, fixed) ||
+	    header_check(check, blob, size, WARDEN_SYSTEM_MAGIC, architecture))
 		return -1;
 	view->config = config;
 	platform = &config->platform;

@@ -68,7 +68,8 @@ static void region_check(struct check *check, const struct cell_view *cell,
 	if (cell->is_root)
 		check_error(check, "memory region %u: the root cell has no comm region", i);
 	else if (*comm_regions > 1)
-		check_error(check, "memory region %u: a second comm region", i);
+		check_error(check, "memory region %u: virt_start 0x%llx flags 0x%llx: a second comm region (a cell has one)",
+			    i, r->virt_start, r->flags);
 	if (r->phys_start || r->size != page)
 		check_error(check, "memory region %u: comm region phys_start 0x%llx size 0x%llx: want phys_start 0 (the hypervisor provides it) and size 0x%llx",
 			    i, r->phys_start, r->size, page);
@@ -156,19 +157,20 @@ static void pci_check(struct check *check, const struct cell_view *cell)
 	for (i = 0; i < cell->pci_count; i++) {
 		dev = &cell->pci[i];
 		if (!dev->type || dev->type > WARDEN_PCI_TYPE_MAX)
-			check_error(check, "pci device %u (%x:%x.%x): type %u is unknown", i,
+			check_error(check, "pci device %u (bdf %02x:%02x.%x): type %u is unknown", i,
 				    dev->bdf >> 8, (dev->bdf >> 3) & 0x1f, dev->bdf & 7, dev->type);
 		if (dev->flags & ~WARDEN_PCI_FLAGS_KNOWN)
-			check_error(check, "pci device %u (bdf 0x%x): flags 0x%x has unknown bits",
-				    i, dev->bdf, dev->flags);
+			check_error(check, "pci device %u (bdf %02x:%02x.%x): flags 0x%x has unknown bits",
+				    i, dev->bdf >> 8, (dev->bdf >> 3) & 0x1f, dev->bdf & 7, dev->flags);
 		if (dev->caps_count && (dev->caps_start >= cell->cap_count ||
 					dev->caps_count > cell->cap_count - dev->caps_start))
-			check_error(check, "pci device %u (bdf 0x%x): caps_start %u count %u beyond the %u capabilities",
-				    i, dev->bdf, dev->caps_start, dev->caps_count, cell->cap_count);
+			check_error(check, "pci device %u (bdf %02x:%02x.%x): caps_start %u count %u beyond the %u capabilities",
+				    i, dev->bdf >> 8, (dev->bdf >> 3) & 0x1f, dev->bdf & 7,
+				    dev->caps_start, dev->caps_count, cell->cap_count);
 		for (j = 0; j < i; j++)
 			if (cell->pci[j].domain == dev->domain && cell->pci[j].bdf == dev->bdf)
-				check_error(check, "pci device %u: bdf 0x%x repeats pci device %u",
-					    i, dev->bdf, j);
+				check_error(check, "pci device %u (bdf %02x:%02x.%x): repeats pci device %u",
+					    i, dev->bdf >> 8, (dev->bdf >> 3) & 0x1f, dev->bdf & 7, j);
 	}
 	for (i = 0; i < cell->cap_count; i++) {
 		cap = &cell->caps[i];

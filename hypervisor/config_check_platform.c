@@ -68,19 +68,19 @@ void platform_check_windows(struct check *check, const struct system_view *syste
 
 	if (config->header.architecture == WARDEN_ARCH_X86_64 &&
 	    check_ranges_overlap(start, size, LOCAL_APIC_BASE, 0x1000))
-		check_error(check, "%s %u: 0x%llx size 0x%llx covers the local APIC window 0x%llx",
+		check_error(check, "%s %u: phys_start 0x%llx size 0x%llx covers the local APIC window 0x%llx",
 			    element, index, start, size, LOCAL_APIC_BASE);
 	for (i = 0; i < system->ioapic_count; i++) {
 		window = system->ioapics[i].address & ~(IOAPIC_WINDOW_SIZE - 1);
 		if (check_ranges_overlap(start, size, window, IOAPIC_WINDOW_SIZE))
-			check_error(check, "%s %u: 0x%llx size 0x%llx covers IOAPIC %u's window 0x%llx",
+			check_error(check, "%s %u: phys_start 0x%llx size 0x%llx covers IOAPIC %u's window 0x%llx",
 				    element, index, start, size, i, window);
 	}
 	for (i = 0; i < system->iommu_count; i++) {
 		window = system->iommus[i].base;
 		if (check_range_valid(window, system->iommus[i].size) &&
 		    check_ranges_overlap(start, size, window, system->iommus[i].size))
-			check_error(check, "%s %u: 0x%llx size 0x%llx covers IOMMU unit %u's window 0x%llx",
+			check_error(check, "%s %u: phys_start 0x%llx size 0x%llx covers IOMMU unit %u's window 0x%llx",
 				    element, index, start, size, i, window);
 	}
 	if (platform->mmconfig_base && platform->mmconfig_end_bus >= platform->mmconfig_start_bus) {
@@ -88,13 +88,13 @@ void platform_check_windows(struct check *check, const struct system_view *syste
 			ECAM_BUS_SIZE;
 		if (check_range_valid(platform->mmconfig_base, window) &&
 		    check_ranges_overlap(start, size, platform->mmconfig_base, window))
-			check_error(check, "%s %u: 0x%llx size 0x%llx covers the MMCONFIG window 0x%llx size 0x%llx",
+			check_error(check, "%s %u: phys_start 0x%llx size 0x%llx covers the MMCONFIG window 0x%llx size 0x%llx",
 				    element, index, start, size, platform->mmconfig_base,
 				    window);
 	}
 	if (with_hypervisor_memory && check_range_valid(hv->phys_start, hv->size) &&
 	    check_ranges_overlap(start, size, hv->phys_start, hv->size))
-		check_error(check, "%s %u: 0x%llx size 0x%llx overlaps the hypervisor memory 0x%llx-0x%llx",
+		check_error(check, "%s %u: phys_start 0x%llx size 0x%llx overlaps the hypervisor memory 0x%llx-0x%llx",
 			    element, index, start, size, hv->phys_start,
 			    hv->phys_start + hv->size - 1);
 }

@@ -181,8 +181,9 @@ static void pci_check(struct check *check, const struct system_view *system,
 	for (i = 0; i < cell->pci_count; i++) {
 		dev = &cell->pci[i];
 		if (dev->iommu != WARDEN_PCI_NO_IOMMU && dev->iommu >= system->iommu_count)
-			check_error(check, "pci device %u (bdf 0x%x): iommu %u is not one of the %u iommu units",
-				    i, dev->bdf, dev->iommu, system->iommu_count);
+			check_error(check, "pci device %u (bdf %02x:%02x.%x): iommu %u is not one of the %u iommu units",
+				    i, dev->bdf >> 8, (dev->bdf >> 3) & 0x1f, dev->bdf & 7,
+				    dev->iommu, system->iommu_count);
 		if (cell->is_root)
 			continue;
 		for (j = 0; j < system->root.pci_count; j++)
@@ -190,7 +191,7 @@ static void pci_check(struct check *check, const struct system_view *system,
 			    system->root.pci[j].bdf == dev->bdf)
 				break;
 		if (j == system->root.pci_count)
-			check_error(check, "pci device %u: %x:%x:%x.%x is not owned by the root cell",
+			check_error(check, "pci device %u (domain %x bdf %02x:%02x.%x): not owned by the root cell",
 				    i, dev->domain, dev->bdf >> 8, (dev->bdf >> 3) & 0x1f,
 				    dev->bdf & 7);
 	}
@@ -275,14 +276,15 @@ static void pair_devices_check(struct check *check, const struct cell_view *a,
 		common[1] = a->irqchips[i].pin_bitmap[1] & chip->pin_bitmap[1];
 		bit = first_bit(common, 2);
 		if (bit >= 0)
-			check_error(check, "irqchip %u: pin %u of IOAPIC 0x%llx is also cell '%s''s",
+			check_error(check, "irqchip %u: pin %u of IOAPIC 0x%llx is also used by cell '%s'",
 				    i, chip->pin_base + (unsigned int)bit, chip->address, b->name);
 	}
 	for (i = 0; i < a->pci_count; i++)
 		for (j = 0; j < b->pci_count; j++)
 			if (a->pci[i].domain == b->pci[j].domain && a->pci[i].bdf == b->pci[j].bdf)
-				check_error(check, "pci device %u: bdf 0x%x is also cell '%s''s pci device %u",
-					    i, a->pci[i].bdf, b->name, j);
+				check_error(check, "pci device %u (bdf %02x:%02x.%x): is also cell '%s' pci device %u",
+					    i, a->pci[i].bdf >> 8, (a->pci[i].bdf >> 3) & 0x1f,
+					    a->pci[i].bdf & 7, b->name, j);
 }
 
 void cell_check_pair(struct check *check, const struct cell_view *a,
@@ -299,7 +301,7 @@ void cell_check_pair(struct check *check, const struct cell_view *a,
 		common[0] = a->cpus[i] & b->cpus[i];
 		cpu = first_bit(common, 1);
 		if (cpu >= 0)
-			check_error(check, "cpus: CPU %u is also cell '%s''s", i * 64 + (unsigned int)cpu,
+			check_error(check, "cpus: CPU %u is also used by cell '%s'", i * 64 + (unsigned int)cpu,
 				    b->name);
 	}
 	pair_memory_check(check, a, b);

@@ -66,9 +66,9 @@ BASE_PACKAGES=(
 	build-essential gcc g++ binutils cmake make pkg-config git ca-certificates
 	# kernel module build (kbuild) dependencies
 	bc bison flex libelf-dev libssl-dev kmod
-	# host fuzzing and sanitizers (libFuzzer comes with clang)
+	# host fuzzing and sanitizers (libFuzzer's runtime: libclang-rt-N-dev, below)
 	clang
-	# configuration: device-tree compiler and libfdt
+	# configuration: device-tree compiler and libfdt (libfdt.a too: the static tool for QEMU guests)
 	device-tree-compiler libfdt-dev
 	# QEMU harness: initramfs and guest tools
 	busybox-static cpio gzip xz-utils rt-tests
@@ -79,6 +79,8 @@ BASE_PACKAGES=(
 )
 
 install_packages "${BASE_PACKAGES[@]}"
+# clang's libFuzzer runtime (config.fuzz-short) is a package of its own, named after clang's major version.
+install_packages "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"
 
 # --- QEMU >= 8.1 (x2APIC under TCG). Debian 12 ships 7.2: take bookworm-backports. ---
 qemu_version_ok() {

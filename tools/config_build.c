@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "config_dtb.h"
 #include "config_dts.h"
+#include "config_source.h"
 #include "config_tool.h"
 
 static int run_program(char *const argv[])
@@ -136,6 +137,8 @@ int config_file_load(const char *path, const struct include_dirs *includes,
 	int errors, result;
 
 	file->path = path;
+	file->blob = NULL;
+	file->source = NULL;
 	if (file_read(path, &data, &size))
 		return -1;
 	file->kind = blob_kind(data, size);
@@ -149,10 +152,12 @@ int config_file_load(const char *path, const struct include_dirs *includes,
 		if (read_source(path, includes, &data, &size))
 			return -1;
 	}
-	errors = dtb_parse(path, data, size, &system, &cell);
+	file->source = config_source_new();
+	errors = dtb_parse(path, data, size, file->source, &system, &cell);
 	free(data);
 	if (errors) {
 		fprintf(stderr, "%s: %d error%s\n", path, errors, errors > 1 ? "s" : "");
+		config_file_free(file);
 		return -1;
 	}
 	if (system)
@@ -192,19 +197,39 @@ int config_write_dts(const char *path, const struct system_model *system,
 	return 0;
 }
 
+/* Validator callback for a loaded file: "FILE: NODE: message" when the element has a source node. */
+static void report_with_node(void *context, const char *message)
+{
+	const struct config_file *file = context;
+	const char *node = config_source_node(file->source, message);
+
+	if (node)
+		fprintf(stderr, "%s: %s: %s\n", file->path, node, message);
+	else
+		fprintf(stderr, "%s: %s\n", file->path, message);
+}
+
 unsigned int config_file_check(const struct config_file *file,
 			       const struct config_file *system)
 {
 	struct config_check_report report = { 0 };
 
-	report.emit = config_report_to_stderr;
-	report.context = (void *)file->path;
+	report.emit = report_with_node;
+	report.context = (void *)file;
 	if (file->kind == 's')
 		return config_check_system(file->blob, file->size, &report);
 	if (system)
 		return config_check_cell(system->blob, system->size, file->blob, file->size,
 					 &report);
 	return config_check_cell(NULL, 0, file->blob, file->size, &report);
+}
+
+void config_file_free(struct config_file *file)
+{
+	free(file->blob);
+	file->blob = NULL;
+	config_source_free(file->source);
+	file->source = NULL;
 }
 
 static const struct option build_options[] = {
@@ -277,8 +302,8 @@ int config_build(int argc, char **argv)
 	if (!file_write(output, file.blob, file.size))
 		result = 0;
 out:
-	free(file.blob);
-	free(system.blob);
+	config_file_free(&file);
+	config_file_free(&system);
 	return result;
 }
 
@@ -333,7 +358,7 @@ int config_dump(int argc, char **argv)
 	if (!config_write_dts(output, system, cell, "Dumped by 'warden config dump'."))
 		result = 0;
 out:
-	free(file.blob);
+	config_file_free(&file);
 	free(system);
 	free(cell);
 	return result;

@@ -295,7 +295,7 @@ int config_cell(int argc, char **argv)
 	result = add_memory(&request, system, cell) ? EXIT_INVALID :
 		finish(&request, &system_file, cell);
 out:
-	free(system_file.blob);
+	config_file_free(&system_file);
 	free(system);
 	free(cell);
 	return result;

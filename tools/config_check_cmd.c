@@ -86,7 +86,7 @@ int config_check(int argc, char **argv)
 	if (system.kind != 's') {
 		fprintf(stderr, "%s: this is a cell config; the first argument must be the system config\n",
 			system.path);
-		free(system.blob);
+		config_file_free(&system);
 		return EXIT_INVALID;
 	}
 	errors += config_file_check(&system, NULL);
@@ -99,7 +99,7 @@ int config_check(int argc, char **argv)
 			fprintf(stderr, "%s: a system config where a cell config was expected\n",
 				argv[i]);
 			failed = 1;
-			free(cells[count].blob);
+			config_file_free(&cells[count]);
 			continue;
 		}
 		errors += config_file_check(&cells[count], &system);
@@ -113,7 +113,7 @@ int config_check(int argc, char **argv)
 		printf("%s%s: valid (%d cell config%s)%s\n", system.path, count ? " and cells" : "",
 		       count, count == 1 ? "" : "s", live ? ", matches this machine" : "");
 	for (i = 0; i < count; i++)
-		free(cells[i].blob);
-	free(system.blob);
+		config_file_free(&cells[i]);
+	config_file_free(&system);
 	return errors || failed ? EXIT_INVALID : 0;
 }

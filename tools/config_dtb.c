@@ -140,10 +140,10 @@ static __u16 parse_architecture(struct dtb_parser *parser)
 	return (__u16)dtb_choice(parser, 0, "architecture", arches, WARDEN_ARCH_X86_64);
 }
 
-int dtb_parse(const char *file, const void *fdt, size_t size,
+int dtb_parse(const char *file, const void *fdt, size_t size, struct config_source *source,
 	      struct system_model **system, struct cell_model **cell)
 {
-	struct dtb_parser parser = { file, fdt, 0 };
+	struct dtb_parser parser = { file, fdt, 0, source };
 	const char *compatible;
 	int err;
 

@@ -10,17 +10,21 @@
 #include <stddef.h>
 #include "config_model.h"
 
+struct config_source;
+
 struct dtb_parser {
 	const char *file;	/* named in messages: the source the user gave */
 	const void *fdt;
 	int errors;
+	struct config_source *source;	/* where elements came from; may be NULL */
 };
 
 /*
  * Parses a DTB: exactly one of *system / *cell is set on success (malloc'ed).
- * Returns the number of errors (0: success).
+ * If source is not NULL, the node of each memory region, irqchip, PCI device and
+ * capability is noted there (config_source.h). Returns the number of errors (0: success).
  */
-int dtb_parse(const char *file, const void *fdt, size_t size,
+int dtb_parse(const char *file, const void *fdt, size_t size, struct config_source *source,
 	      struct system_model **system, struct cell_model **cell);
 
 /* config_dtb_cell.c */
@@ -37,6 +41,12 @@ struct dtb_flag {
 void dtb_error(struct dtb_parser *parser, int node, const char *property,
 	       const char *format, ...) __attribute__((format(printf, 4, 5)));
 int dtb_has(struct dtb_parser *parser, int node, const char *property);
+/* Notes in parser->source that element index of the (root) cell comes from node. */
+void dtb_note(struct dtb_parser *parser, int is_root, const char *element, unsigned int index,
+	      int node);
+/* A property's value as dtc would write it (<0x1 0x2>, "text"), for messages. */
+const char *dtb_shown(struct dtb_parser *parser, int node, const char *property,
+		      char *out, size_t size);
 __u64 dtb_u64(struct dtb_parser *parser, int node, const char *property, __u64 def,
 	      int required);
 __u32 dtb_u32(struct dtb_parser *parser, int node, const char *property, __u32 def,

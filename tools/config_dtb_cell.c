@@ -82,12 +82,14 @@ static void parse_cpus(struct dtb_parser *parser, int node, struct cell_model *c
 static void parse_pio(struct dtb_parser *parser, int node, struct cell_model *cell)
 {
 	__u32 values[2 * MODEL_MAX_PIO];
+	char shown[128];
 	int count, i;
 
 	count = dtb_u32_array(parser, node, "pio-ranges", values, 2 * MODEL_MAX_PIO);
 	if (count % 2) {
 		dtb_error(parser, node, "pio-ranges",
-			  "has %d numbers: want pairs <base length>", count);
+			  "value %s: has %d numbers: want pairs <base length>",
+			  dtb_shown(parser, node, "pio-ranges", shown, sizeof(shown)), count);
 		return;
 	}
 	for (i = 0; i < count; i += 2) {
@@ -177,6 +179,7 @@ static void parse_capability(struct dtb_parser *parser, int node,
 static __u16 parse_bdf(struct dtb_parser *parser, int node)
 {
 	__u32 v[3];
+	char shown[128];
 	int count = dtb_u32_array(parser, node, "bdf", v, 3);
 
 	if (count == 3 && v[0] < 256 && v[1] < 32 && v[2] < 8)
@@ -185,12 +188,13 @@ static __u16 parse_bdf(struct dtb_parser *parser, int node)
 		dtb_error(parser, node, "bdf", "missing (required here)");
 	else if (count >= 0)
 		dtb_error(parser, node, "bdf",
-			  "want <bus device function> with bus < 256, device < 32, function < 8");
+			  "value %s: want <bus device function> with bus < 256, device < 32, function < 8",
+			  dtb_shown(parser, node, "bdf", shown, sizeof(shown)));
 	return 0;
 }
 
 static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_model *cell,
-			     struct warden_pci_device *dev)
+			     struct warden_pci_device *dev, int is_root)
 {
 	static const char *const props[] = {
 		"bdf", "domain", "type", "iommu", "msi-vectors", "msix-vectors",
@@ -198,6 +202,7 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 	};
 	static const char *const types[] = { "", "device", "bridge", NULL };
 	__u32 masks[6];
+	char shown[128];
 	int child, count, i;
 
 	dtb_only_properties(parser, node, props);
@@ -211,7 +216,8 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 	dev->flags = (__u16)dtb_flags(parser, node, "flags", pci_flags);
 	count = dtb_u32_array(parser, node, "bar-mask", masks, 6);
 	if (count > 0 && count != 6)
-		dtb_error(parser, node, "bar-mask", "has %d numbers: want 6, one per BAR", count);
+		dtb_error(parser, node, "bar-mask", "value %s: has %d numbers: want 6, one per BAR",
+			  dtb_shown(parser, node, "bar-mask", shown, sizeof(shown)), count);
 	for (i = 0; i < count && count == 6; i++)
 		dev->bar_mask[i] = masks[i];
 
@@ -225,6 +231,7 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 			dtb_error(parser, child, NULL, "more than %d capabilities", MODEL_MAX_CAPS);
 			break;
 		}
+		dtb_note(parser, is_root, "pci capability", cell->cap_count, child);
 		parse_capability(parser, child, &cell->caps[cell->cap_count++]);
 	}
 	dev->caps_count = (__u16)(cell->cap_count - dev->caps_start);
@@ -232,7 +239,8 @@ static void parse_pci_device(struct dtb_parser *parser, int node, struct cell_mo
 		dev->caps_start = 0;
 }
 
-static void parse_children(struct dtb_parser *parser, int node, struct cell_model *cell)
+static void parse_children(struct dtb_parser *parser, int node, struct cell_model *cell,
+			   int is_root)
 {
 	int group, child;
 
@@ -251,20 +259,25 @@ static void parse_children(struct dtb_parser *parser, int node, struct cell_mode
 			dtb_error(parser, group, NULL, "this node only holds child nodes");
 		fdt_for_each_subnode(child, parser->fdt, group) {
 			if (dtb_node_is(parser, group, "memory")) {
-				if (cell->region_count == MODEL_MAX_REGIONS)
+				if (cell->region_count == MODEL_MAX_REGIONS) {
 					dtb_error(parser, child, NULL, "too many regions");
-				else
-					parse_region(parser, child, &cell->regions[cell->region_count++]);
+					continue;
+				}
+				dtb_note(parser, is_root, "memory region", cell->region_count, child);
+				parse_region(parser, child, &cell->regions[cell->region_count++]);
 			} else if (dtb_node_is(parser, group, "irqchips")) {
-				if (cell->irqchip_count == MODEL_MAX_IRQCHIPS)
+				if (cell->irqchip_count == MODEL_MAX_IRQCHIPS) {
 					dtb_error(parser, child, NULL, "too many irqchips");
-				else
-					parse_irqchip(parser, child,
-						      &cell->irqchips[cell->irqchip_count++]);
+					continue;
+				}
+				dtb_note(parser, is_root, "irqchip", cell->irqchip_count, child);
+				parse_irqchip(parser, child, &cell->irqchips[cell->irqchip_count++]);
 			} else if (cell->pci_count == MODEL_MAX_PCI) {
 				dtb_error(parser, child, NULL, "too many PCI devices");
 			} else {
-				parse_pci_device(parser, child, cell, &cell->pci[cell->pci_count++]);
+				dtb_note(parser, is_root, "pci device", cell->pci_count, child);
+				parse_pci_device(parser, child, cell, &cell->pci[cell->pci_count++],
+						 is_root);
 			}
 		}
 	}
@@ -297,5 +310,5 @@ void dtb_parse_cell(struct dtb_parser *parser, int node, struct cell_model *cell
 						    ~0U, 0);
 	cell->config.cat_mask = dtb_u64(parser, node, "cat-mask", 0, 0);
 	parse_pio(parser, node, cell);
-	parse_children(parser, node, cell);
+	parse_children(parser, node, cell, is_root);
 }

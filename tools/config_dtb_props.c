@@ -9,6 +9,7 @@
 #include <libfdt.h>
 
 #include "config_dtb.h"
+#include "config_source.h"
 
 void dtb_error(struct dtb_parser *parser, int node, const char *property,
 	       const char *format, ...)
@@ -27,6 +28,17 @@ void dtb_error(struct dtb_parser *parser, int node, const char *property,
 	va_end(args);
 	fputc('\n', stderr);
 	parser->errors++;
+}
+
+void dtb_note(struct dtb_parser *parser, int is_root, const char *element, unsigned int index,
+	      int node)
+{
+	char path[512];
+
+	if (!parser->source || fdt_get_path(parser->fdt, node, path, sizeof(path)))
+		return;
+	/* Out of memory only costs the node path in a later message. */
+	config_source_add(parser->source, is_root, element, index, path);
 }
 
 int dtb_has(struct dtb_parser *parser, int node, const char *property)
@@ -66,6 +78,19 @@ static const char *show(const void *value, int length, char *out, size_t size)
 	if (used < size)
 		snprintf(out + used, size - used, ">");
 	return out;
+}
+
+const char *dtb_shown(struct dtb_parser *parser, int node, const char *property,
+		      char *out, size_t size)
+{
+	int length;
+	const void *value = fdt_getprop(parser->fdt, node, property, &length);
+
+	if (!value) {
+		snprintf(out, size, "(none)");
+		return out;
+	}
+	return show(value, length, out, size);
 }
 
 __u64 dtb_u64(struct dtb_parser *parser, int node, const char *property, __u64 def,
@@ -126,8 +151,8 @@ int dtb_u32_array(struct dtb_parser *parser, int node, const char *property,
 		return -1;
 	}
 	if (length / 4 > max) {
-		dtb_error(parser, node, property, "value has %d numbers, more than the %d allowed",
-			  length / 4, max);
+		dtb_error(parser, node, property, "value %s: has %d numbers, more than the %d allowed",
+			  show(value, length, shown, sizeof(shown)), length / 4, max);
 		return -1;
 	}
 	for (i = 0; i < length / 4; i++)
@@ -175,7 +200,8 @@ __u64 dtb_flags(struct dtb_parser *parser, int node, const char *property,
 	if (!value)
 		return 0;
 	if (length < 1 || value[length - 1]) {
-		dtb_error(parser, node, property, "want a list of strings \"a\", \"b\"");
+		dtb_error(parser, node, property, "value %s: want a list of strings \"a\", \"b\"",
+			  show(value, length, known, sizeof(known)));
 		return 0;
 	}
 	for (at = 0; at < length; at += strlen(value + at) + 1) {
@@ -213,7 +239,7 @@ int dtb_choice(struct dtb_parser *parser, int node, const char *property,
 void dtb_only_properties(struct dtb_parser *parser, int node, const char *const *allowed)
 {
 	const char *name;
-	char known[512];
+	char known[512], shown[128];
 	int property, i;
 
 	fdt_for_each_property_offset(property, parser->fdt, node) {
@@ -227,7 +253,8 @@ void dtb_only_properties(struct dtb_parser *parser, int node, const char *const 
 		if (allowed[i])
 			continue;
 		list_names(NULL, allowed, known, sizeof(known));
-		dtb_error(parser, node, name, "unknown property (known here: %s)", known);
+		dtb_error(parser, node, name, "value %s: unknown property (known here: %s)",
+			  dtb_shown(parser, node, name, shown, sizeof(shown)), known);
 	}
 }
 

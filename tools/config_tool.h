@@ -10,12 +10,15 @@
 
 #define MAX_INCLUDE_DIRS	16
 
+struct config_source;
+
 /* A configuration as given on the command line: .cell, .dtb or .dts. */
 struct config_file {
 	const char *path;
 	void *blob;		/* the binary (8-byte aligned, malloc'ed) */
 	size_t size;
 	int kind;		/* 's' system, 'c' cell */
+	struct config_source *source;	/* from .dts/.dtb: the node of each element; else NULL */
 };
 
 struct include_dirs {
@@ -34,9 +37,12 @@ int config_dump(int argc, char **argv);
 int config_file_load(const char *path, const struct include_dirs *includes,
 		     struct config_file *file);
 /* Runs the validator on a loaded file (a cell alone, or against system);
- * prints every error prefixed with the file name. Returns the error count. */
+ * prints every error prefixed with the file name and, for a source file, the
+ * node of the element it is about. Returns the error count. */
 unsigned int config_file_check(const struct config_file *file,
 			       const struct config_file *system);
+/* Frees what config_file_load allocated. */
+void config_file_free(struct config_file *file);
 
 /* Validator callback: prints "CONTEXT: message" on stderr (context: a string). */
 void config_report_to_stderr(void *context, const char *message);

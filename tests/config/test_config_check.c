@@ -2,7 +2,9 @@
 /*
  * Host unit tests of the configuration validator (hypervisor/config_check*.c):
  * a valid system + two cells pass; each mutation below breaks one rule, and the
- * check must report it with a message naming the element and the value.
+ * check must report it with a whole message line naming the config (system, root
+ * cell or cell, by name), the element, the field and the value; every message the
+ * mutation causes must begin with the config's name.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,84 +205,176 @@ MUTATION(magic_bad, f->a->config.header.magic[0] = 'X')
 
 static const struct mutation mutations[] = {
 	{ "cell regions overlap", cell_region_overlap,
-	  "cell 'irqlat': memory region 2: phys_start 0x31080000 size 0x100000 overlaps region 0" },
+	  "cell 'irqlat': memory region 2: phys_start 0x31080000 size 0x100000 overlaps "
+	  "region 0 (phys_start 0x31000000)" },
 	{ "cell guest ranges overlap", cell_virt_overlap,
-	  "memory region 2: virt_start 0x80000 size 0x100000 overlaps region 0" },
+	  "cell 'irqlat': memory region 2: virt_start 0x80000 size 0x100000 overlaps "
+	  "region 0 (virt_start 0x0)" },
 	{ "cell over hypervisor memory", cell_over_hypervisor,
-	  "memory region 0: 0x30f00000 size 0x100000 overlaps the hypervisor memory 0x30000000-0x30ffffff" },
+	  "cell 'irqlat': memory region 0: phys_start 0x30f00000 size 0x100000 overlaps the "
+	  "hypervisor memory 0x30000000-0x30ffffff" },
 	{ "cells overlap", cells_overlap,
-	  "cell 'irqlat': memory region 0: phys_start 0x31000000 size 0x100000 overlaps cell 'demo' memory region 0" },
+	  "cell 'irqlat': memory region 0: phys_start 0x31000000 size 0x100000 overlaps "
+	  "cell 'demo' memory region 0 (phys_start 0x31000000)" },
 	{ "root over local APIC", root_over_apic,
-	  "root cell 'linux': memory region 3: 0xfee00000 size 0x1000 covers the local APIC window" },
-	{ "cell over IOAPIC", cell_over_ioapic, "covers IOAPIC 0's window 0xfec00000" },
+	  "root cell 'linux': memory region 3: phys_start 0xfee00000 size 0x1000 covers the local "
+	  "APIC window 0xfee00000" },
+	{ "cell over IOAPIC", cell_over_ioapic,
+	  "cell 'irqlat': memory region 2: phys_start 0xfec00000 size 0x1000 covers IOAPIC 0's "
+	  "window 0xfec00000" },
 	{ "root over MMCONFIG", root_over_mmconfig,
-	  "memory region 3: 0xb0100000 size 0x1000 covers the MMCONFIG window 0xb0000000" },
-	{ "root over IOMMU", root_over_iommu, "covers IOMMU unit 0's window 0xfed90000" },
+	  "root cell 'linux': memory region 3: phys_start 0xb0100000 size 0x1000 covers the "
+	  "MMCONFIG window 0xb0000000 size 0x10000000" },
+	{ "root over IOMMU", root_over_iommu,
+	  "root cell 'linux': memory region 3: phys_start 0xfed90000 size 0x1000 covers IOMMU unit "
+	  "0's window 0xfed90000" },
 	{ "hypervisor over MMCONFIG", hypervisor_over_mmconfig,
-	  "hypervisor memory 0: 0xb0000000 size 0x1000000 covers the MMCONFIG window" },
-	{ "CPU not the root's", cpu_not_owned, "cell 'irqlat': cpus: CPU 5 is not owned by the root cell" },
-	{ "CPU 0 given away", cpu0_given, "cell 'irqlat': cpus: CPU 0 cannot be given away" },
-	{ "root without CPU 0", root_without_cpu0, "root cell 'linux': cpus: CPU 0 is missing" },
-	{ "empty CPU set", cpus_empty, "cell 'irqlat': cpus: the CPU set is empty" },
+	  "system config: hypervisor memory 0: phys_start 0xb0000000 size 0x1000000 covers the "
+	  "MMCONFIG window 0xb0000000 size 0x10000000" },
+	{ "CPU not the root's", cpu_not_owned,
+	  "cell 'irqlat': cpus: CPU 5 is not owned by the root cell" },
+	{ "CPU 0 given away", cpu0_given,
+	  "cell 'irqlat': cpus: CPU 0 cannot be given away: the root cell keeps the boot CPU" },
+	{ "root without CPU 0", root_without_cpu0,
+	  "root cell 'linux': cpus: CPU 0 is missing: the root cell keeps the boot CPU" },
+	{ "empty CPU set", cpus_empty,
+	  "cell 'irqlat': cpus: the CPU set is empty" },
 	{ "misaligned region", misaligned,
-	  "memory region 0: phys_start 0x31000000 virt_start 0x0 size 0x100800: not 4096-byte aligned" },
-	{ "region wraps", region_wraps, "memory region 0: phys_start 0xfffffffffffff000" },
-	{ "empty name", name_empty, "name: empty" },
-	{ "unprintable name", name_unprintable, "name: byte 1 is 0xa" },
-	{ "duplicate names", names_duplicate, "name: 'irqlat' is used by two cells" },
-	{ "root's name", name_of_root, "name: 'linux' is also the root cell's name" },
-	{ "port range beyond 0xffff", pio_beyond, "pio range 0: base 0xfff8 length 0x10" },
-	{ "empty port range", pio_empty, "pio range 0: base 0x2f8 length 0x0: empty" },
+	  "cell 'irqlat': memory region 0: phys_start 0x31000000 virt_start 0x0 size "
+	  "0x100800: not 4096-byte aligned" },
+	{ "region wraps", region_wraps,
+	  "cell 'irqlat': memory region 0: phys_start 0xfffffffffffff000 virt_start 0x0 "
+	  "size 0x100000: empty or wraps around" },
+	{ "empty name", name_empty,
+	  "cell '': name: empty" },
+	{ "unprintable name", name_unprintable,
+	  "cell 'i?qlat': name: byte 1 is 0xa, not a printable character" },
+	{ "duplicate names", names_duplicate,
+	  "cell 'irqlat': name: 'irqlat' is used by two cells" },
+	{ "root's name", name_of_root,
+	  "cell 'linux': name: 'linux' is also the root cell's name" },
+	{ "port range beyond 0xffff", pio_beyond,
+	  "cell 'irqlat': pio range 0: base 0xfff8 length 0x10: empty or beyond port 0xffff" },
+	{ "empty port range", pio_empty,
+	  "cell 'irqlat': pio range 0: base 0x2f8 length 0x0: empty or beyond port 0xffff" },
 	{ "ports not the root's", pio_not_owned,
-	  "pio range 0: ports 0xcf8-0xcff are not owned by the root cell" },
+	  "cell 'irqlat': pio range 0: ports 0xcf8-0xcff are not owned by the root cell" },
 	{ "port ranges overlap", pio_overlap_in_cell,
-	  "pio range 1: base 0x2fc length 0x8 overlaps pio range 0" },
+	  "cell 'irqlat': pio range 1: base 0x2fc length 0x8 overlaps pio range 0 (base 0x2f8)" },
 	{ "ports shared by cells", pio_between_cells,
-	  "pio range 0: base 0x2f8 length 0x8 overlaps cell 'demo' pio range 0" },
+	  "cell 'irqlat': pio range 0: base 0x2f8 length 0x8 overlaps cell 'demo' pio "
+	  "range 0 (base 0x2f8)" },
 	{ "pin out of range", pin_out_of_range,
-	  "irqchip 0: pin 30 is out of range: IOAPIC 0xfec00000 has 24 pins" },
-	{ "pin not the root's", pin_not_owned, "irqchip 0: pin 3 of IOAPIC 0xfec00000 is not owned" },
-	{ "pin shared by cells", pin_between_cells, "pin 3 of IOAPIC 0xfec00000 is also cell" },
+	  "cell 'irqlat': irqchip 0: pin 30 is out of range: IOAPIC 0xfec00000 has 24 pins" },
+	{ "pin not the root's", pin_not_owned,
+	  "cell 'irqlat': irqchip 0: pin 3 of IOAPIC 0xfec00000 is not owned by the root cell" },
+	{ "pin shared by cells", pin_between_cells,
+	  "cell 'irqlat': irqchip 0: pin 3 of IOAPIC 0xfec00000 is also used by cell 'demo'" },
 	{ "irqchip not an IOAPIC", irqchip_not_ioapic,
-	  "irqchip 0: address 0xfec01000 is no IOAPIC of the platform" },
-	{ "unknown region flag", region_unknown_flag, "memory region 0: flags 0x147 has unknown bits 0x100" },
-	{ "unknown cell flag", cell_unknown_flag, "flags 0x80 has unknown bits 0x80" },
-	{ "unknown console type", console_unknown_type, "console: type 9 is unknown" },
-	{ "console port beyond", console_port_beyond, "debug console: 8250 I/O port 0x1fff8" },
-	{ "MMIO console width", console_mmio_width, "must select exactly one access width" },
+	  "cell 'irqlat': irqchip 0: address 0xfec01000 is no IOAPIC of the platform" },
+	{ "unknown region flag", region_unknown_flag,
+	  "cell 'irqlat': memory region 0: flags 0x147 has unknown bits 0x100" },
+	{ "unknown cell flag", cell_unknown_flag,
+	  "cell 'irqlat': flags 0x80 has unknown bits 0x80" },
+	{ "unknown console type", console_unknown_type,
+	  "cell 'irqlat': console: type 9 is unknown" },
+	{ "console port beyond", console_port_beyond,
+	  "system config: debug console: 8250 I/O port 0x1fff8 is beyond 0xfff8" },
+	{ "MMIO console width", console_mmio_width,
+	  "cell 'irqlat': console: flags 0x0 must select exactly one access width (mmio8 "
+	  "or mmio32)" },
 	{ "PCI device not the root's", pci_not_owned,
-	  "pci device 0: 0:0:2.0 is not owned by the root cell" },
-	{ "PCI device shared", pci_between_cells, "pci device 0: bdf 0xfb is also cell 'demo'" },
-	{ "PCI caps beyond table", pci_caps_beyond, "caps_start 0 count 3 beyond the 0 capabilities" },
-	{ "PCI IOMMU index", pci_bad_iommu, "iommu 4 is not one of the 0 iommu units" },
-	{ "PCI type", pci_unknown_type, "type 7 is unknown" },
+	  "cell 'irqlat': pci device 0 (domain 0 bdf 00:02.0): not owned by the root cell" },
+	{ "PCI device shared", pci_between_cells,
+	  "cell 'irqlat': pci device 0 (bdf 00:1f.3): is also cell 'demo' pci device 0" },
+	{ "PCI caps beyond table", pci_caps_beyond,
+	  "root cell 'linux': pci device 0 (bdf 00:1f.2): caps_start 0 count 3 beyond the "
+	  "0 capabilities" },
+	{ "PCI IOMMU index", pci_bad_iommu,
+	  "root cell 'linux': pci device 0 (bdf 00:1f.2): iommu 4 is not one of the 0 "
+	  "iommu units" },
+	{ "PCI type", pci_unknown_type,
+	  "root cell 'linux': pci device 0 (bdf 00:1f.2): type 7 is unknown" },
 	{ "PCI capability beyond", pci_cap_beyond,
-	  "pci capability 0 (id 0x5): start 0xf8 length 0x10 beyond config space 0x100" },
+	  "root cell 'linux': pci capability 0 (id 0x5): start 0xf8 length 0x10 beyond "
+	  "config space 0x100" },
 	{ "reset address", reset_outside,
-	  "cpu_reset_address 0x200000 is not inside an executable memory region" },
-	{ "comm region with phys", comm_with_phys, "comm region phys_start 0x31000000" },
-	{ "two comm regions", two_comm_regions, "memory region 2: a second comm region" },
+	  "cell 'irqlat': cpu_reset_address 0x200000 is not inside an executable memory region" },
+	{ "comm region with phys", comm_with_phys,
+	  "cell 'irqlat': memory region 1: comm region phys_start 0x31000000 size 0x1000: "
+	  "want phys_start 0 (the hypervisor provides it) and size 0x1000" },
+	{ "two comm regions", two_comm_regions,
+	  "cell 'irqlat': memory region 2: virt_start 0x300000 flags 0x21: a second comm "
+	  "region (a cell has one)" },
 	{ "cell RAM not the root's", cell_ram_not_root,
-	  "memory region 0: phys_start 0x40000000 size 0x100000 is not owned by the root cell" },
+	  "cell 'irqlat': memory region 0: phys_start 0x40000000 size 0x100000 is not "
+	  "owned by the root cell" },
 	{ "hypervisor memory misaligned", hypervisor_misaligned,
-	  "hypervisor memory: phys_start 0x30000000 size 0x1000800" },
-	{ "IOAPIC id twice", ioapic_duplicate_id, "ioapic 1: id 0 is also ioapic 0's" },
-	{ "PM timer width", pm_timer_bits, "pm_timer_port 0x608 bits 16" },
-	{ "APIC mode", apic_mode_unknown, "apic_mode 3 is unknown" },
-	{ "MMCONFIG alignment", mmconfig_misaligned, "mmconfig_base 0xb0001000 is not 1 MiB aligned" },
-	{ "system flags", system_unknown_flag, "system config: flags 0x4 has unknown bits 0x4" },
-	{ "architecture", architecture_unknown, "system config: architecture 7 is unknown" },
-	{ "cell architecture", cell_architecture_differs, "architecture 2 is not 1" },
-	{ "revision", revision_bad, "revision 99 is not the supported revision 1" },
+	  "system config: hypervisor memory: phys_start 0x30000000 size 0x1000800 is not a "
+	  "non-empty page-aligned range" },
+	{ "IOAPIC id twice", ioapic_duplicate_id,
+	  "system config: ioapic 1: id 0 is also ioapic 0's" },
+	{ "PM timer width", pm_timer_bits,
+	  "system config: platform: pm_timer_port 0x608 bits 16: want a port below 0xfffc "
+	  "and 24 or 32 bits" },
+	{ "APIC mode", apic_mode_unknown,
+	  "system config: platform: apic_mode 3 is unknown (1 xapic, 2 x2apic)" },
+	{ "MMCONFIG alignment", mmconfig_misaligned,
+	  "system config: platform: mmconfig_base 0xb0001000 is not 1 MiB aligned" },
+	{ "system flags", system_unknown_flag,
+	  "system config: flags 0x4 has unknown bits 0x4" },
+	{ "architecture", architecture_unknown,
+	  "system config: architecture 7 is unknown" },
+	{ "cell architecture", cell_architecture_differs,
+	  "cell 'irqlat': architecture 2 is not the expected 1" },
+	{ "revision", revision_bad,
+	  "cell 'irqlat': revision 99 is not the supported revision 1" },
 	{ "root cell not 1:1", root_not_one_to_one,
-	  "root cell 'linux': memory region 1: virt_start 0x41000000 is not phys_start 0x31000000" },
-	{ "magic", magic_bad, "magic 'XDNCEL1.' is not 'WDNCEL1'" },
+	  "root cell 'linux': memory region 1: virt_start 0x41000000 is not phys_start "
+	  "0x31000000: the root cell is mapped 1:1" },
+	{ "magic", magic_bad,
+	  "cell 'irqlat': magic 'XDNCEL1.' is not 'WDNCEL1'" },
 };
+
+/* Is expect one whole line of messages (not a part of one)? */
+static int has_line(const char *expect)
+{
+	size_t length = strlen(expect);
+	const char *at;
+
+	for (at = messages; (at = strstr(at, expect)); at++)
+		if ((at == messages || at[-1] == '\n') && at[length] == '\n')
+			return 1;
+	return 0;
+}
+
+/* Every message must begin with the config it is about: "system config: ", "root cell 'NAME': "
+ * or "cell 'NAME': " (docs/config-format.md). Returns the first message that does not, or NULL. */
+static const char *unnamed_message(void)
+{
+	static const char *const kinds[] = { "system config: ", "root cell '", "cell '" };
+	const char *line, *end;
+	unsigned int k;
+
+	for (line = messages; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		for (k = 0; k < 3; k++) {
+			if (strncmp(line, kinds[k], strlen(kinds[k])))
+				continue;
+			if (k == 0 || strstr(line + strlen(kinds[k]), "': ") < end)
+				break;
+		}
+		if (k == 3)
+			return line;
+	}
+	return NULL;
+}
 
 int main(void)
 {
 	struct fixture f;
 	unsigned int i, errors, failures = 0;
+	const char *unnamed;
 
 	fixture_init(&f);
 	errors = run_checks(&f);
@@ -295,9 +389,14 @@ int main(void)
 		fixture_init(&f);
 		mutations[i].apply(&f);
 		errors = run_checks(&f);
-		if (!errors || !strstr(messages, mutations[i].expect)) {
-			printf("FAIL: %s: %u errors, none containing \"%s\":\n%s", mutations[i].name,
+		unnamed = unnamed_message();
+		if (!errors || !has_line(mutations[i].expect)) {
+			printf("FAIL: %s: %u errors, no line \"%s\":\n%s", mutations[i].name,
 			       errors, mutations[i].expect, messages);
+			failures++;
+		} else if (unnamed) {
+			printf("FAIL: %s: a message does not begin with the config's name: %s",
+			       mutations[i].name, unnamed);
 			failures++;
 		} else {
 			printf("ok: %s: %s", mutations[i].name, messages);
