@@ -97,7 +97,7 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 	}
 	cpu->exits[WARDEN_EXIT_XAPIC]++;
 	length = fetch_instruction(vmcb, bytes);
-	if (decode_mmio_instruction(bytes, length, &insn) || insn.size != 4) {
+	if (decode_mmio_instruction(bytes, length, 64, &insn) || insn.size != 4) {
 		printk("warden: CPU %u: xAPIC access at RIP %llx: instruction %02x %02x %02x %02x "
 		       "not supported\n", cpu->id, vmcb->rip, bytes[0], bytes[1], bytes[2],
 		       bytes[3]);
