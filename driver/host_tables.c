@@ -75,6 +75,7 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 	const struct warden_memory_region *region;
 	const struct warden_console *console = &system->debug_console;
 	u64 flags = PAGE_WRITABLE | PAGE_NO_EXECUTE;
+	u64 lower_half = 1ULL << (paging->levels * 9 + 11);
 	u32 count, n;
 
 	region = root_regions(system, size, &count);
@@ -84,6 +85,12 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 	for (n = 0; n < count; n++, region++) {
 		if (region->flags & (WARDEN_MEM_IO | WARDEN_MEM_COMM_REGION))
 			continue;
+		/* virtual = physical must stay in the lower canonical half. */
+		if (region->phys_start >= lower_half || region->size > lower_half - region->phys_start)
+			return warden_refuse(message, -EINVAL, "system config: root cell memory "
+					     "region %u (%#llx+%#llx) lies above what %u-level paging "
+					     "reaches", n, region->phys_start, region->size,
+					     paging->levels);
 		if (paging_map(paging, tables->root, region->phys_start, region->phys_start,
 			       region->size, flags))
 			return warden_refuse(message, -EINVAL, "system config: root cell memory "

@@ -2,9 +2,13 @@
 /*
  * Nested page faults: the root cell's xAPIC page is the only MMIO the
  * hypervisor emulates (it filters ICR writes); a fault anywhere else means
- * the cell touched memory its config does not give it.
+ * the cell touched memory its config does not give it. The instruction is
+ * read as the guest's CPU would (guest_paging.c), through the cell's nested
+ * page tables and only from the cell's RAM (guest_memory.c).
  */
 #include <arch/decode.h>
+#include <arch/guest_memory.h>
+#include <arch/guest_paging.h>
 #include <arch/paging.h>
 #include <arch/processor.h>
 #include <arch/vcpu.h>
@@ -16,6 +20,20 @@
 #define XAPIC_ICR_LOW		0x300
 #define XAPIC_ICR_HIGH		0x310
 #define MAX_INSTRUCTION		15
+#define VECTOR_PF		14
+
+/* EXITINFO1 of a nested page fault, AMD APM vol. 2, 15.25.6. */
+#define NPF_WRITE		(1ULL << 1)
+#define NPF_RESERVED		(1ULL << 3)
+#define NPF_FETCH		(1ULL << 4)
+#define NPF_TABLE_WALK		(1ULL << 33)
+
+struct instruction_fetch {
+	struct paging nested;
+	struct guest_memory memory;
+	struct guest_paging paging;
+	struct guest_code code;
+};
 
 static __u64 *identity(void *context, __u64 pa)
 {
@@ -24,31 +42,94 @@ static __u64 *identity(void *context, __u64 pa)
 }
 
 /*
- * Reads the instruction at the guest's RIP through the guest's own page
- * tables (5-level under CR4.LA57); guest-physical is host-physical for the
- * root cell and reachable through the hypervisor's identity map.
+ * The callback is a local function: the address of an extern one would be
+ * a GOT load under -fpie, which the hypervisor's static link cannot resolve.
  */
-static unsigned int fetch_instruction(struct vmcb *vmcb, u8 *bytes)
+static int read_cell_memory(void *memory, u64 gpa, void *buffer, unsigned int size)
 {
-	struct paging guest = {
-		.levels = vmcb->cr4 & CR4_LA57 ? 5 : 4,
+	return guest_memory_read(memory, gpa, buffer, size);
+}
+
+static unsigned int physical_address_bits(void)
+{
+	static unsigned int bits;
+
+	if (!bits)
+		bits = cpuid(0x80000008, 0).eax & 0xff;	/* same on every CPU */
+	return bits;
+}
+
+/*
+ * The hypervisor reaches the root cell's RAM at virtual = physical
+ * (driver/host_tables.c), in the lower half of its address space.
+ */
+static u64 identity_map_end(void)
+{
+	return 1ULL << (hypervisor_header.paging_levels * 9 + 11);
+}
+
+static void prepare_fetch(struct per_cpu *cpu, const struct vmcb *vmcb,
+			  struct instruction_fetch *fetch)
+{
+	const struct warden_cell_config *config = cpu->cell->config;
+
+	fetch->nested = (struct paging){
+		.levels = hypervisor_header.paging_levels,
 		.phys_to_virt = identity,
 	};
-	unsigned int n;
-	u64 phys, flags;
+	fetch->memory = (struct guest_memory){
+		.nested = &fetch->nested,
+		.nested_root = cpu->cell->arch.npt_root,
+		.regions = config_table(config, &config->memory_regions),
+		.region_count = config->memory_regions.count,
+		.hv_start = hypervisor_header.memory_phys,
+		.hv_size = hypervisor_header.memory_size,
+		.host_limit = identity_map_end(),
+	};
+	fetch->paging = (struct guest_paging){
+		.cr0 = vmcb->cr0, .cr3 = vmcb->cr3, .cr4 = vmcb->cr4, .efer = vmcb->efer,
+		.phys_bits = physical_address_bits(),
+		.read_phys = read_cell_memory,
+		.context = &fetch->memory,
+	};
+	fetch->code = (struct guest_code){
+		.rip = vmcb->rip, .rflags = vmcb->rflags,
+		.cs_base = vmcb->cs.base, .cs_limit = vmcb->cs.limit,
+		.cs_attributes = vmcb->cs.attributes, .cpl = vmcb->cpl,
+	};
+}
 
-	for (n = 0; n < MAX_INSTRUCTION; n++) {
-		u64 virt = vmcb->rip + n;
+static void inject_fault(struct vmcb *vmcb, unsigned int vector, u32 error_code)
+{
+	vmcb->event_injection = EVENT_VALID | EVENT_TYPE_EXCEPTION | vector | EVENT_ERROR_VALID |
+				((u64)error_code << 32);
+}
 
-		if (n == 0 || !(virt & 0xfff)) {
-			if (paging_translate(&guest, vmcb->cr3, virt, &phys, &flags))
-				break;
-		} else {
-			phys++;
-		}
-		bytes[n] = *(volatile u8 *)(unsigned long)phys;
+/*
+ * The instruction could not be read. A page fault is what the CPU would
+ * raise for the same walk (the guest changed its tables since it ran the
+ * instruction): #PF with CR2. A read the hypervisor refuses (a table or the
+ * code outside the cell's RAM) gets #GP(0): a #PF would be wrong, since the
+ * guest's tables say present, and its handler would retry forever.
+ */
+static void refuse_fetch(struct per_cpu *cpu, struct vmcb *vmcb,
+			 const struct instruction_fetch *fetch, const struct guest_fault *fault)
+{
+	if (fault->kind == GUEST_FAULT_PAGE) {
+		vmcb->cr2 = fault->address;
+		inject_fault(vmcb, VECTOR_PF, fault->error_code);
+		return;
 	}
-	return n;
+	if (fault->kind == GUEST_FAULT_REFUSED && fetch->memory.refused_host == ~0ULL)
+		printk("warden: CPU %u: cell '%s' at RIP %llx: reading its instruction (linear %llx) "
+		       "needs guest-physical %llx, which is not mapped for the cell: #GP injected\n",
+		       cpu->id, cpu->cell->config->name, vmcb->rip, fault->linear, fault->address);
+	else if (fault->kind == GUEST_FAULT_REFUSED)
+		printk("warden: CPU %u: cell '%s' at RIP %llx: reading its instruction (linear %llx) "
+		       "needs guest-physical %llx (host %llx), which is not RAM of the cell: "
+		       "#GP injected\n", cpu->id, cpu->cell->config->name, vmcb->rip,
+		       fault->linear, fault->address, fetch->memory.refused_host);
+	inject_fault(vmcb, VECTOR_GP, 0);
 }
 
 static u64 *register_of(struct registers *guest, struct vmcb *vmcb, unsigned int n)
@@ -82,12 +163,43 @@ static void xapic_access(struct per_cpu *cpu, struct vmcb *vmcb, struct register
 	apic[offset / 4] = value;
 }
 
+/* Only a data access may be emulated: not a page-table walk, not code. */
+static void check_xapic_fault(struct per_cpu *cpu, const struct vmcb *vmcb)
+{
+	u64 info = vmcb->exit_info1;
+	const char *what;
+
+	if (info & NPF_TABLE_WALK)
+		what = "its page-table walk read";
+	else if (info & NPF_FETCH)
+		what = "it executes code from";
+	else if (info & NPF_RESERVED)
+		what = "a reserved-bit fault on";
+	else
+		return;
+	printk("warden: CPU %u: cell '%s' at RIP %llx: %s the xAPIC page %llx (fault %llx), "
+	       "which is only emulated for MOV\n", cpu->id, cpu->cell->config->name, vmcb->rip,
+	       what, vmcb->exit_info2, info);
+	panic_stop(cpu, "xAPIC page used as page table or code");
+}
+
+static u64 next_rip(const struct vmcb *vmcb, unsigned int code_bits, unsigned int length)
+{
+	u64 rip = vmcb->rip + length;
+
+	if (code_bits == 64)
+		return rip;
+	return rip & (code_bits == 32 ? 0xffffffffULL : 0xffffULL);	/* (E)IP wraps */
+}
+
 void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest)
 {
 	u64 address = vmcb->exit_info2;
+	struct instruction_fetch fetch;
 	struct mmio_instruction insn;
-	u8 bytes[MAX_INSTRUCTION];
-	unsigned int length;
+	struct guest_fault fault;
+	u8 bytes[MAX_INSTRUCTION] = { 0 };
+	unsigned int length, code_bits;
 
 	if (address < XAPIC_BASE || address >= XAPIC_BASE + 0x1000) {
 		printk("warden: CPU %u: cell '%s' accessed %llx (fault %llx) at RIP %llx: "
@@ -95,14 +207,26 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 		       address, vmcb->exit_info1, vmcb->rip);
 		panic_stop(cpu, "access outside the cell's memory");
 	}
+	check_xapic_fault(cpu, vmcb);
 	cpu->exits[WARDEN_EXIT_XAPIC]++;
-	length = fetch_instruction(vmcb, bytes);
-	if (decode_mmio_instruction(bytes, length, &insn) || insn.size != 4) {
-		printk("warden: CPU %u: xAPIC access at RIP %llx: instruction %02x %02x %02x %02x "
-		       "not supported\n", cpu->id, vmcb->rip, bytes[0], bytes[1], bytes[2],
-		       bytes[3]);
+	prepare_fetch(cpu, vmcb, &fetch);
+	code_bits = guest_code_bits(&fetch.paging, &fetch.code);
+	length = guest_fetch(&fetch.paging, &fetch.code, bytes, MAX_INSTRUCTION, &fault);
+	if (decode_mmio_instruction(bytes, length, code_bits, &insn)) {
+		if (fault.kind != GUEST_FAULT_NONE) {
+			refuse_fetch(cpu, vmcb, &fetch, &fault);
+			return;
+		}
+		insn.size = 0;
+	}
+	/* The decoded direction must be the fault's (the code may have changed since). */
+	if (insn.size != 4 || insn.write != !!(vmcb->exit_info1 & NPF_WRITE)) {
+		printk("warden: CPU %u: xAPIC %s at RIP %llx (%u-bit code): instruction "
+		       "%02x %02x %02x %02x not supported\n", cpu->id,
+		       vmcb->exit_info1 & NPF_WRITE ? "write" : "read", vmcb->rip, code_bits,
+		       bytes[0], bytes[1], bytes[2], bytes[3]);
 		panic_stop(cpu, "undecodable xAPIC access");
 	}
 	xapic_access(cpu, vmcb, guest, &insn, (address & 0xfff) & ~3ULL);
-	vmcb->rip += insn.length;
+	vmcb->rip = next_rip(vmcb, code_bits, insn.length);
 }
