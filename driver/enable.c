@@ -167,8 +167,8 @@ static int lay_out(const struct warden_system_config *system, u32 config_size,
 		.memory = hv.memory, .memory_phys = hv.phys, .memory_size = hv.size,
 		.next_free = PAGE_ALIGN(config_offset + config_size),
 	};
-	error = warden_build_host_tables(&hv.tables, (unsigned long)warden_trampoline, system,
-					 config_size, message);
+	error = warden_build_host_tables(&hv.tables, (unsigned long)warden_trampoline, header,
+					 system, config_size, message);
 	if (error)
 		return error;
 	if (((unsigned long)warden_trampoline ^ (unsigned long)warden_trampoline_leave) & PAGE_MASK)
@@ -178,7 +178,7 @@ static int lay_out(const struct warden_system_config *system, u32 config_size,
 	header->config = WARDEN_HV_LINK_ADDRESS + config_offset;
 	header->config_size = config_size;
 	header->pool_start = WARDEN_HV_LINK_ADDRESS + hv.tables.next_free;
-	header->host_cr3 = hv.tables.root;
+	header->host_cr3 = hv.tables.cpu_roots[cpumask_first(cpu_online_mask)];
 	header->trampoline_leave = (unsigned long)warden_trampoline_leave;
 	header->online_cpus = num_online_cpus();
 	header->paging_levels = hv.tables.levels;
@@ -263,7 +263,7 @@ static void enter_cpu(void *unused)
 			header->percpu_stack_top;
 
 	record_linux_state(&states[cpu]);
-	hv.results[cpu] = warden_trampoline(header->entry, cpu, header->host_cr3, stack_top,
+	hv.results[cpu] = warden_trampoline(header->entry, cpu, hv.tables.cpu_roots[cpu], stack_top,
 					    warden_test_nmi_window_spin);
 }
 

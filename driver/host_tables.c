@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The hypervisor's first page tables, built by the driver in the hypervisor
- * memory with the hypervisor's own page-table code (arch/x86/paging.c). They
- * map only what the hypervisor uses:
+ * The hypervisor's page tables, one set per CPU, built by the driver in the
+ * hypervisor memory with the hypervisor's own page-table code
+ * (arch/x86/paging.c). They map only what the hypervisor uses:
  * - the hypervisor memory at WARDEN_HV_LINK_ADDRESS, where the image is
- *   linked, and at virtual = physical (its page pool holds the nested page
- *   tables, reached by physical address);
+ *   linked: the CPU's own per-CPU area writable, the other CPUs' read-only,
+ *   and the guard page below each stack not at all;
+ * - the page tables and the page pool behind the config at virtual =
+ *   physical (the pool holds the nested page tables, reached by physical
+ *   address);
  * - the root cell's RAM regions at virtual = physical, write-back: the
  *   memory of every cell comes from them, and the hypervisor reads guest
  *   page tables and instructions there;
@@ -98,8 +101,9 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 					     "page-aligned, overlapping, or no memory left", n,
 					     region->phys_start, region->size);
 	}
-	if (paging_map(paging, tables->root, tables->memory_phys, tables->memory_phys,
-		       tables->memory_size, flags) ||
+	if (paging_map(paging, tables->root, tables->memory_phys + tables->tables_start,
+		       tables->memory_phys + tables->tables_start,
+		       tables->memory_size - tables->tables_start, flags) ||
 	    paging_map(paging, tables->root, XAPIC_PAGE, XAPIC_PAGE, PAGE_SIZE, flags | UNCACHED))
 		return warden_refuse(message, -EINVAL, "the hypervisor memory %#llx+%#llx overlaps "
 				     "a root cell RAM region or the local APIC page",
@@ -112,12 +116,65 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 	return 0;
 }
 
-int warden_build_host_tables(struct warden_host_tables *tables, unsigned long trampoline,
-			     const struct warden_system_config *system, u32 config_size,
-			     struct warden_message *message)
+/* offset, size and flags of one piece of the image mapping */
+static int map_image_part(const struct paging *paging, struct warden_host_tables *tables,
+			  u64 offset, u64 size, u64 flags)
+{
+	if (!size)
+		return 0;
+	return paging_map(paging, tables->root, WARDEN_HV_LINK_ADDRESS + offset,
+			  tables->memory_phys + offset, size, flags);
+}
+
+/*
+ * The hypervisor memory at the link address as CPU cpu sees it. Code and
+ * data share pages (no NX there); per-CPU areas are data.
+ */
+static int map_image(const struct paging *paging, struct warden_host_tables *tables,
+		     const struct warden_hypervisor_header *header, unsigned int cpu)
+{
+	u64 areas = header->percpu_base - WARDEN_HV_LINK_ADDRESS, size = header->percpu_size;
+	u64 guard = header->percpu_stack_guard, end = areas + header->max_cpus * size;
+	u64 flags;
+	unsigned int n;
+
+	if (map_image_part(paging, tables, 0, areas, PAGE_WRITABLE))
+		return -1;
+	for (n = 0; n < header->max_cpus; n++) {
+		flags = PAGE_NO_EXECUTE | (n == cpu ? PAGE_WRITABLE : 0);
+		if (map_image_part(paging, tables, areas + n * size, guard, flags) ||
+		    map_image_part(paging, tables, areas + n * size + guard + PAGE_SIZE,
+				   size - guard - PAGE_SIZE, flags))
+			return -1;
+	}
+	/* The rest: data behind the per-CPU areas, config, page tables and pool. */
+	return map_image_part(paging, tables, end, tables->memory_size - end, PAGE_WRITABLE);
+}
+
+static int check_image_layout(const struct warden_hypervisor_header *header, u64 tables_start,
+			      struct warden_message *message)
+{
+	u64 areas = header->percpu_base - WARDEN_HV_LINK_ADDRESS;
+
+	if (header->percpu_base < WARDEN_HV_LINK_ADDRESS || (areas | header->percpu_size) % PAGE_SIZE ||
+	    header->percpu_stack_guard % PAGE_SIZE ||
+	    header->percpu_stack_guard + PAGE_SIZE > header->percpu_size ||
+	    areas + header->max_cpus * header->percpu_size > tables_start)
+		return warden_refuse(message, -EINVAL, "hypervisor image: per-CPU areas at %#llx "
+				     "(%llu bytes, guard at %llu) are not page-aligned inside it",
+				     header->percpu_base, header->percpu_size,
+				     header->percpu_stack_guard);
+	return 0;
+}
+
+/* One set of tables for CPU cpu; its root goes to tables->root. */
+static int build_cpu_tables(struct warden_host_tables *tables, unsigned int cpu,
+			    unsigned long trampoline, const struct warden_hypervisor_header *header,
+			    const struct warden_system_config *system, u32 config_size,
+			    struct warden_message *message)
 {
 	struct paging paging = {
-		.levels = __read_cr4() & X86_CR4_LA57 ? 5 : 4,
+		.levels = tables->levels,
 		.largest_page = boot_cpu_has(X86_FEATURE_GBPAGES) ? 3 : 2,
 		.phys_to_virt = table_virt,
 		.alloc_page = table_alloc,
@@ -126,14 +183,10 @@ int warden_build_host_tables(struct warden_host_tables *tables, unsigned long tr
 	unsigned long pfn = vmalloc_to_pfn((void *)trampoline);
 	int error;
 
-	tables->levels = paging.levels;
 	tables->root = table_alloc(tables);
-	if (!tables->root)
-		goto full;
-	/* The image's code lies in the same pages as its data: no NX on it. */
-	if (paging_map(&paging, tables->root, WARDEN_HV_LINK_ADDRESS, tables->memory_phys,
-		       tables->memory_size, PAGE_WRITABLE))
-		goto full;
+	if (!tables->root || map_image(&paging, tables, header, cpu))
+		return warden_refuse(message, -ENOMEM,
+				     "hypervisor memory too small for the hypervisor's page tables");
 	error = map_identity(&paging, tables, system, config_size, message);
 	if (error)
 		return error;
@@ -143,7 +196,29 @@ int warden_build_host_tables(struct warden_host_tables *tables, unsigned long tr
 				     "cannot map the trampoline page at %lx (pfn %lx)",
 				     trampoline, pfn);
 	return 0;
-full:
-	return warden_refuse(message, -ENOMEM,
-			     "hypervisor memory too small for the hypervisor's page tables");
+}
+
+int warden_build_host_tables(struct warden_host_tables *tables, unsigned long trampoline,
+			     const struct warden_hypervisor_header *header,
+			     const struct warden_system_config *system, u32 config_size,
+			     struct warden_message *message)
+{
+	unsigned int cpu;
+	int error;
+
+	tables->levels = __read_cr4() & X86_CR4_LA57 ? 5 : 4;
+	tables->tables_start = tables->next_free;
+	error = check_image_layout(header, tables->tables_start, message);
+	for_each_online_cpu(cpu) {
+		if (error)
+			break;
+		if (cpu >= ARRAY_SIZE(tables->cpu_roots))
+			return warden_refuse(message, -E2BIG, "CPU %u: the driver builds page "
+					     "tables for %zu CPUs", cpu,
+					     ARRAY_SIZE(tables->cpu_roots));
+		error = build_cpu_tables(tables, cpu, trampoline, header, system, config_size,
+					 message);
+		tables->cpu_roots[cpu] = tables->root;
+	}
+	return error;
 }

@@ -29,16 +29,21 @@ ssize_t warden_console_read(char *buffer, size_t size, u64 *position);
 void warden_enable_exit(void);
 
 /* host_tables.c */
+#define WARDEN_DRIVER_MAX_CPUS	64
 struct warden_host_tables {
 	void *memory;		/* the hypervisor memory, mapped */
 	u64 memory_phys;
 	u64 memory_size;
+	u64 tables_start;	/* offset of the first table page */
 	u64 next_free;		/* offset of the next free page */
-	u64 root;		/* physical address of the top-level table */
+	u64 root;		/* physical address of the set being built */
+	u64 cpu_roots[WARDEN_DRIVER_MAX_CPUS];	/* each online CPU's top-level table */
 	unsigned int levels;
 };
 struct warden_system_config;
+struct warden_hypervisor_header;
 int warden_build_host_tables(struct warden_host_tables *tables, unsigned long trampoline,
+			     const struct warden_hypervisor_header *header,
 			     const struct warden_system_config *system, u32 config_size,
 			     struct warden_message *message);
 

@@ -130,17 +130,22 @@ static void ioapics_check(struct check *check, const struct system_view *system)
 
 	for (i = 0; i < system->ioapic_count; i++) {
 		ioapic = &system->ioapics[i];
-		if (!ioapic->address || ioapic->address % 4)
-			check_error(check, "ioapic %u: address 0x%llx is not a valid register window",
-				    i, ioapic->address);
+		/*
+		 * The hypervisor maps and traps IOAPICs a page at a time: one
+		 * page-aligned register window per IOAPIC, never two in a page.
+		 */
+		if (!ioapic->address || ioapic->address % WARDEN_CONFIG_PAGE_SIZE)
+			check_error(check, "ioapic %u: address 0x%llx is not a page-aligned "
+				    "register window", i, ioapic->address);
 		if (!ioapic->pin_count || ioapic->pin_count > WARDEN_IRQCHIP_PINS)
 			check_error(check, "ioapic %u: pin_count %u is not 1..%u", i,
 				    ioapic->pin_count, WARDEN_IRQCHIP_PINS);
 		for (j = 0; j < i; j++) {
 			other = &system->ioapics[j];
-			if (other->address == ioapic->address)
-				check_error(check, "ioapic %u: address 0x%llx is also ioapic %u's",
-					    i, ioapic->address, j);
+			if (other->address / WARDEN_CONFIG_PAGE_SIZE ==
+			    ioapic->address / WARDEN_CONFIG_PAGE_SIZE)
+				check_error(check, "ioapic %u: address 0x%llx is in the page of "
+					    "ioapic %u's", i, ioapic->address, j);
 			if (other->id == ioapic->id)
 				check_error(check, "ioapic %u: id %u is also ioapic %u's", i,
 					    ioapic->id, j);

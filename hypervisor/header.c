@@ -23,6 +23,7 @@ struct warden_hypervisor_header hypervisor_header
 	.percpu_base = (u64)(unsigned long)per_cpu_areas,
 	.percpu_size = sizeof(struct per_cpu),
 	.percpu_stack_top = offsetof(struct per_cpu, stack) + STACK_SIZE,
+	.percpu_stack_guard = offsetof(struct per_cpu, stack_guard),
 	.linux_cpus = (u64)(unsigned long)linux_cpus,
 	.console_ring = (u64)(unsigned long)console_ring_pages,
 	.console_ring_size = CONSOLE_RING_PAGES * 4096,

@@ -17,7 +17,7 @@
 #include <warden/types.h>
 
 #define WARDEN_HV_MAGIC			"WDNHYP1"	/* 8 bytes with the NUL */
-#define WARDEN_HV_REVISION		1
+#define WARDEN_HV_REVISION		2
 /* Far from Linux's kernel, module and direct-map ranges in 4- and 5-level mode. */
 #define WARDEN_HV_LINK_ADDRESS		0xffffffc000000000ULL
 #define WARDEN_HV_PAGE_SIZE		0x1000ULL
@@ -62,12 +62,17 @@ struct warden_hypervisor_header {
 	__u64 config;			/* virtual address of the system config copy */
 	__u64 config_size;
 	__u64 pool_start;		/* virtual address of the first page the driver left free */
-	__u64 host_cr3;			/* physical address of the page-table root */
+	__u64 host_cr3;			/* the first online CPU's page-table root (each has its own) */
 	__u64 trampoline_leave;		/* virtual address of the routine returning to Linux */
 	__u32 online_cpus;		/* CPUs that enter */
 	__u32 paging_levels;		/* 4 or 5: the depth of Linux's and our page tables */
 	/* Written by the hypervisor when an enable fails: a readable reason. */
 	char error[WARDEN_HV_ERROR_SIZE];
+	/*
+	 * Written by the build: offset in a per-CPU area of the page below the
+	 * stack, which the driver leaves unmapped (a stack overflow faults).
+	 */
+	__u64 percpu_stack_guard;
 };
 
 /*
@@ -89,11 +94,12 @@ struct warden_console_ring {
 _Static_assert(sizeof(struct warden_linux_cpu) == 48, "warden_linux_cpu size");
 WARDEN_HV_ASSERT_OFFSET(warden_linux_cpu, gdtr_limit, 24);
 WARDEN_HV_ASSERT_OFFSET(warden_linux_cpu, cs_attributes, 36);
-_Static_assert(sizeof(struct warden_hypervisor_header) == 288, "warden_hypervisor_header size");
+_Static_assert(sizeof(struct warden_hypervisor_header) == 296, "warden_hypervisor_header size");
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, entry, 24);
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, memory_phys, 96);
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, online_cpus, 152);
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, error, 160);
+WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, percpu_stack_guard, 288);
 _Static_assert(sizeof(struct warden_console_ring) == 16, "warden_console_ring size");
 
 #endif /* WARDEN_HYPERVISOR_IMAGE_H */

@@ -193,6 +193,10 @@ MUTATION(cell_ram_not_root, f->a->regions[0].phys_start = 0x40000000)
 MUTATION(hypervisor_misaligned, f->system->config.hypervisor_memory.size = 0x1000800)
 MUTATION(ioapic_duplicate_id, f->system->ioapics[1] =
 	 ((struct warden_ioapic){ 0xfec10000, 24, 0, 24, 0 }); f->system->ioapic_count = 2)
+MUTATION(ioapic_not_page_aligned, f->system->ioapics[0].address = 0xfec00400)
+MUTATION(ioapic_same_page, f->system->ioapics[1] =
+	 ((struct warden_ioapic){ 0xfec00000 + 0x800, 24, 1, 24, 0 });
+	 f->system->ioapic_count = 2)
 MUTATION(pm_timer_bits, f->system->config.platform.pm_timer_bits = 16)
 MUTATION(apic_mode_unknown, f->system->config.platform.apic_mode = 3)
 MUTATION(mmconfig_misaligned, f->system->config.platform.mmconfig_base = 0xb0001000)
@@ -314,6 +318,10 @@ static const struct mutation mutations[] = {
 	  "non-empty page-aligned range" },
 	{ "IOAPIC id twice", ioapic_duplicate_id,
 	  "system config: ioapic 1: id 0 is also ioapic 0's" },
+	{ "IOAPIC not page-aligned", ioapic_not_page_aligned,
+	  "system config: ioapic 0: address 0xfec00400 is not a page-aligned register window" },
+	{ "two IOAPICs in a page", ioapic_same_page,
+	  "system config: ioapic 1: address 0xfec00800 is not a page-aligned register window" },
 	{ "PM timer width", pm_timer_bits,
 	  "system config: platform: pm_timer_port 0x608 bits 16: want a port below 0xfffc "
 	  "and 24 or 32 bits" },

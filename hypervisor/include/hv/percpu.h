@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Per-CPU data: one page-aligned area per CPU, with the CPU's stack. */
+/*
+ * Per-CPU data: one page-aligned area per CPU, with the CPU's stack. Each
+ * CPU's page tables (built by the driver) map its own area writable, the
+ * other CPUs' areas read-only, and no CPU's stack guard page.
+ */
 #ifndef WARDEN_HV_PERCPU_H
 #define WARDEN_HV_PERCPU_H
 
@@ -12,8 +16,9 @@
 #define STACK_SIZE	(16 * 1024)
 
 struct per_cpu {
+	u8 stack_guard[4096];		/* unmapped: the stack grows down into a fault */
+	u8 stack[STACK_SIZE];
 	struct arch_per_cpu arch;	/* page-aligned parts first */
-	u8 stack[STACK_SIZE] __aligned(16);
 	unsigned int id;		/* Linux's CPU number */
 	unsigned int phys_id;		/* APIC ID */
 	unsigned int state;		/* WARDEN_CPU_* */
@@ -21,6 +26,9 @@ struct per_cpu {
 	struct warden_linux_cpu *linux_state;
 	u64 exits[WARDEN_EXIT_COUNT];
 } __aligned(4096);
+
+_Static_assert(offsetof(struct per_cpu, stack) == 4096, "per_cpu stack right above its guard");
+_Static_assert(offsetof(struct per_cpu, arch) % 4096 == 0, "per_cpu arch page-aligned");
 
 struct per_cpu *per_cpu(unsigned int id);
 
