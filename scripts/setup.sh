@@ -72,6 +72,8 @@ BASE_PACKAGES=(
 	device-tree-compiler libfdt-dev
 	# QEMU harness: initramfs and guest tools
 	busybox-static cpio gzip xz-utils rt-tests
+	# the NMI test talks to QEMU's QMP socket (tests/hypervisor/nmi-storm)
+	python3
 	# plots
 	gnuplot-nox
 	# newlib for inmates is built from this source tarball (sdk-libc)
