@@ -22,6 +22,7 @@
 #include <asm/cpufeature.h>
 #include <asm/special_insns.h>
 #include <arch/paging.h>
+#include <arch/region_bits.h>
 #include <warden/config.h>
 #include <warden/hypervisor_image.h>
 #include "warden.h"
@@ -77,7 +78,7 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 {
 	const struct warden_memory_region *region;
 	const struct warden_console *console = &system->debug_console;
-	u64 flags = PAGE_WRITABLE | PAGE_NO_EXECUTE;
+	u64 flags = PAGE_WRITABLE | PAGE_NO_EXECUTE, bits;
 	u64 lower_half = 1ULL << (paging->levels * 9 + 11);
 	u32 count, n;
 
@@ -86,7 +87,7 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 		return warden_refuse(message, -EINVAL, "system config: the root cell's memory "
 				     "regions lie outside the config's %u bytes", size);
 	for (n = 0; n < count; n++, region++) {
-		if (region->flags & (WARDEN_MEM_IO | WARDEN_MEM_COMM_REGION))
+		if (!region_host_bits(region->flags, &bits))
 			continue;
 		/* virtual = physical must stay in the lower canonical half. */
 		if (region->phys_start >= lower_half || region->size > lower_half - region->phys_start)
@@ -95,7 +96,7 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 					     "reaches", n, region->phys_start, region->size,
 					     paging->levels);
 		if (paging_map(paging, tables->root, region->phys_start, region->phys_start,
-			       region->size, flags))
+			       region->size, bits))
 			return warden_refuse(message, -EINVAL, "system config: root cell memory "
 					     "region %u (%#llx+%#llx) cannot be mapped: not "
 					     "page-aligned, overlapping, or no memory left", n,

@@ -7,10 +7,15 @@
  *   land where they once could crash the machine.
  * - test_lint1_nmi: lets every CPU take NMIs from LINT1, where QEMU's
  *   monitor injects them; Linux leaves LINT1 masked on all but CPU 0.
+ * - test_invlpga: writing 1 runs INVLPGA in the kernel on the writing CPU;
+ *   reading gives "ud" when it raised #UD (what the hypervisor injects: SVM
+ *   is hidden), "executed" when it ran (it would flush the TLB entries of
+ *   any ASID), "none" before the first write.
  */
 #include <linux/module.h>
 #include <linux/smp.h>
 #include <asm/apic.h>
+#include <asm/asm.h>
 #include "warden.h"
 
 unsigned long warden_test_nmi_window_spin;
@@ -20,6 +25,33 @@ MODULE_PARM_DESC(test_nmi_window_spin, "test only: widen the NMI windows of enab
 static bool test_lint1_nmi;
 module_param(test_lint1_nmi, bool, 0444);
 MODULE_PARM_DESC(test_lint1_nmi, "test only: unmask LINT1 as NMI on every CPU at load");
+
+static const char *invlpga_result = "none";
+
+static int run_invlpga(const char *value, const struct kernel_param *param)
+{
+	int raised = 1;
+
+	if (!sysfs_streq(value, "1"))
+		return -EINVAL;
+	/* A #UD jumps to 2 through the exception table, leaving raised at 1. */
+	asm volatile("1: invlpga %%rax, %%ecx\n"
+		     "movl $0, %0\n"
+		     "2:\n"
+		     _ASM_EXTABLE(1b, 2b)
+		     : "+r"(raised) : "a"(0UL), "c"(0) : "memory");
+	invlpga_result = raised ? "ud" : "executed";
+	return 0;
+}
+
+static int show_invlpga(char *buffer, const struct kernel_param *param)
+{
+	return sysfs_emit(buffer, "%s\n", invlpga_result);
+}
+
+static const struct kernel_param_ops invlpga_ops = { .set = run_invlpga, .get = show_invlpga };
+module_param_cb(test_invlpga, &invlpga_ops, NULL, 0644);
+MODULE_PARM_DESC(test_invlpga, "test only: write 1 to run INVLPGA, read the outcome");
 
 static void unmask_lint1_nmi(void *unused)
 {

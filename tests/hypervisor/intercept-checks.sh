@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Checks of the hypervisor's intercepts from the root cell (issue 11, items 3,
-# 4, 5 and 8), sourced by enable.sh while the hypervisor is enabled. Each
+# 4, 5 and 8: MSRs, #DB, INVLPGA, denied ports), sourced by enable.sh while the hypervisor is enabled. Each
 # check writes what the hypervisor must refuse and reads back that nothing
 # changed; before the fixes each of them either succeeded or stopped a CPU.
 
@@ -87,8 +87,17 @@ run_debug_checks() {
 	fi
 }
 
+# INVLPGA would flush the TLB entries of any ASID: the guest gets #UD.
+run_svm_instruction_checks() {
+	local parameter=/sys/module/warden/parameters/test_invlpga
+	step invlpga
+	echo 1 >$parameter || fail invlpga "writing $parameter failed"
+	expect_eq invlpga-gets-ud ud "$(cat $parameter)"
+}
+
 run_intercept_checks() {
 	run_msr_checks
 	run_io_checks
 	run_debug_checks
+	run_svm_instruction_checks
 }

@@ -6,6 +6,7 @@
  */
 #include <arch/paging.h>
 #include <arch/processor.h>
+#include <arch/region_bits.h>
 #include <arch/vcpu.h>
 #include <hv/arch.h>
 #include <hv/cell.h>
@@ -39,24 +40,6 @@ static struct paging nested_paging(void)
 		.alloc_page = alloc_table,
 	};
 	return paging;
-}
-
-/*
- * Nested walks are user accesses (15.25.5): every leaf has U. Device
- * memory is uncached in the nested tables, so that no guest PAT makes it
- * write-back (15.25.8: the stricter type of the two wins).
- */
-static u64 region_flags(u64 flags)
-{
-	u64 bits = PAGE_USER;
-
-	if (flags & WARDEN_MEM_IO)
-		bits |= PAGE_CACHE_DISABLE | PAGE_WRITE_THROUGH;
-	if (flags & WARDEN_MEM_WRITE)
-		bits |= PAGE_WRITABLE;
-	if (!(flags & WARDEN_MEM_EXECUTE))
-		bits |= PAGE_NO_EXECUTE;
-	return bits;
 }
 
 /* Maps [start, start + size) except the xAPIC page, which the hypervisor emulates. */
@@ -106,6 +89,7 @@ static int build_nested_tables(struct cell *cell)
 								 &cell->config->memory_regions);
 	struct paging paging = nested_paging();
 	unsigned int n;
+	u64 bits;
 	void *root = pool_alloc_page();
 
 	if (!root)
@@ -113,11 +97,7 @@ static int build_nested_tables(struct cell *cell)
 	cell->arch.npt_root = hv_virt_to_phys(root);
 	cell->arch.npt_levels = paging.levels;
 	for (n = 0; n < cell->config->memory_regions.count; n++, region++) {
-		/*
-		 * A present nested entry is always readable (15.25.5): a
-		 * region the config does not let the cell read stays unmapped.
-		 */
-		if (region->flags & WARDEN_MEM_COMM_REGION || !(region->flags & WARDEN_MEM_READ))
+		if (!region_nested_bits(region->flags, &bits))
 			continue;
 		if (hv_memory_contains(region->phys_start, 1) ||
 		    hv_memory_contains(region->phys_start + region->size - 1, 1))
@@ -126,7 +106,7 @@ static int build_nested_tables(struct cell *cell)
 					   n, region->phys_start, region->size);
 		if (map_except_xapic(&paging, cell->arch.npt_root, region->virt_start,
 				     region->phys_start, region->size,
-				     region_flags(region->flags)))
+				     bits))
 			return enable_fail(ENOMEM, "cell '%s': memory region %u (%llx+%llx): "
 					   "nested page tables failed", cell->config->name, n,
 					   region->phys_start, region->size);
