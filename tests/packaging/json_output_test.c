@@ -21,7 +21,8 @@ static void expect(const char *name, const char *got, const char *want)
 	}
 }
 
-static void test_document(void)
+/* Runs write on a writer into memory and compares the text with want. */
+static void expect_output(const char *name, void (*write)(struct json_writer *json), const char *want)
 {
 	struct json_writer json;
 	char *text = NULL;
@@ -29,61 +30,56 @@ static void test_document(void)
 	FILE *out = open_memstream(&text, &size);
 
 	json_begin(&json, out);
-	json_object_begin(&json, NULL);
-	json_command_header(&json, "info", true);
-	json_array_begin(&json, "errors");
-	json_array_end(&json);
-	json_object_begin(&json, "pool");
-	json_number(&json, "size_pages", 18446744073709551615ULL);
-	json_null(&json, "used_pages");
-	json_object_end(&json);
-	json_array_begin(&json, "list");
-	json_string(&json, NULL, "a");
-	json_bool(&json, NULL, false);
-	json_string(&json, NULL, NULL);
-	json_array_end(&json);
-	json_object_end(&json);
+	write(&json);
 	json_end(&json);
 	fclose(out);
-	expect("document", text,
-	       "{\n"
-	       "  \"command\": \"info\",\n"
-	       "  \"format_version\": 1,\n"
-	       "  \"ok\": true,\n"
-	       "  \"errors\": [],\n"
-	       "  \"pool\": {\n"
-	       "    \"size_pages\": 18446744073709551615,\n"
-	       "    \"used_pages\": null\n"
-	       "  },\n"
-	       "  \"list\": [\n"
-	       "    \"a\",\n"
-	       "    false,\n"
-	       "    null\n"
-	       "  ]\n"
-	       "}\n");
+	expect(name, text, want);
 	free(text);
 }
 
-static void test_escaping(void)
+static void write_document(struct json_writer *json)
 {
-	struct json_writer json;
-	char *text = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&text, &size);
+	json_object_begin(json, NULL);
+	json_command_header(json, "info", true);
+	json_array_begin(json, "errors");
+	json_array_end(json);
+	json_object_begin(json, "pool");
+	json_number(json, "size_pages", 18446744073709551615ULL);
+	json_null(json, "used_pages");
+	json_object_end(json);
+	json_array_begin(json, "list");
+	json_string(json, NULL, "a");
+	json_bool(json, NULL, false);
+	json_string(json, NULL, NULL);
+	json_array_end(json);
+	json_object_end(json);
+}
 
-	json_begin(&json, out);
-	json_string(&json, NULL, "q\" b\\ n\n t\t r\r c\001\037 \x7f caf\xc3\xa9 /");
-	json_end(&json);
-	fclose(out);
-	expect("escaping", text,
-	       "\"q\\\" b\\\\ n\\n t\\t r\\r c\\u0001\\u001f \x7f caf\xc3\xa9 /\"\n");
-	free(text);
+static void write_escapes(struct json_writer *json)
+{
+	json_string(json, NULL, "q\" b\\ n\n t\t r\r c\001\037 \x7f caf\xc3\xa9 /");
 }
 
 int main(void)
 {
-	test_document();
-	test_escaping();
+	expect_output("document", write_document,
+		      "{\n"
+		      "  \"command\": \"info\",\n"
+		      "  \"format_version\": 1,\n"
+		      "  \"ok\": true,\n"
+		      "  \"errors\": [],\n"
+		      "  \"pool\": {\n"
+		      "    \"size_pages\": 18446744073709551615,\n"
+		      "    \"used_pages\": null\n"
+		      "  },\n"
+		      "  \"list\": [\n"
+		      "    \"a\",\n"
+		      "    false,\n"
+		      "    null\n"
+		      "  ]\n"
+		      "}\n");
+	expect_output("escaping", write_escapes,
+		      "\"q\\\" b\\\\ n\\n t\\t r\\r c\\u0001\\u001f \x7f caf\xc3\xa9 /\"\n");
 	printf("%d failed\n", failures);
 	return failures ? 1 : 0;
 }

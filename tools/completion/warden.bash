@@ -81,6 +81,16 @@ _warden_help_subcommands()
 		sed -n '/^subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'
 }
 
+# _warden_command_word PATH WORDS CURRENT: where a (sub)command is expected, it or PATH's options.
+_warden_command_word()
+{
+	if [[ $3 == -* ]]; then
+		_warden_reply "${_warden_options[$1]}" "$3"
+	else
+		_warden_reply "$2" "$3"
+	fi
+}
+
 _warden()
 {
 	local current=${COMP_WORDS[COMP_CWORD]} previous=${COMP_WORDS[COMP_CWORD-1]}
@@ -88,21 +98,13 @@ _warden()
 	COMPREPLY=()
 
 	if [ "$COMP_CWORD" = 1 ]; then
-		if [[ $current == -* ]]; then
-			_warden_reply "${_warden_options[warden]}" "$current"
-		else
-			_warden_reply "$_warden_commands" "$current"
-		fi
+		_warden_command_word warden "$_warden_commands" "$current"
 		return 0
 	fi
 	path=$command
 	if [ "$command" = config ]; then
 		if [ "$COMP_CWORD" = 2 ]; then
-			if [[ $current == -* ]]; then
-				_warden_reply "${_warden_options[config]}" "$current"
-			else
-				_warden_reply "$_warden_config_commands" "$current"
-			fi
+			_warden_command_word config "$_warden_config_commands" "$current"
 			return 0
 		fi
 		path="config ${COMP_WORDS[2]}"
