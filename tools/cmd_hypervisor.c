@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * warden enable CONFIG | disable | console [-f] | info: the hypervisor
+ * warden enable CONFIG | disable | console [-f] | info [--json]: the hypervisor
  * commands, talking to the driver through /dev/warden and
  * /sys/devices/warden.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include <warden/driver_ioctl.h>
 
 #include "commands.h"
+#include "json_output.h"
 
 #define SYSFS_ROOT	"/sys/devices/warden"
 
@@ -185,34 +188,185 @@ int command_console(int argc, char **argv)
 	return 0;
 }
 
-/* Prints one sysfs value as "label: value"; returns 0 when it was readable. */
-static int print_sysfs(const char *label, const char *path)
-{
-	char value[64] = "";
-	FILE *file = fopen(path, "r");
-	int ok = file && fgets(value, sizeof(value), file);
+static const char *const exit_counters[] = {
+	"total", "cpuid", "hypercall", "msr", "pio", "mmio", "xapic", "ipi", "init_sipi", "other",
+};
+#define EXIT_COUNTER_COUNT	(sizeof(exit_counters) / sizeof(exit_counters[0]))
 
+/* Reads root + path into value without its newline; 0 when it was readable. */
+static int read_sysfs(const char *root, const char *path, char *value, size_t size)
+{
+	char full[PATH_MAX];
+	FILE *file;
+	int ok;
+
+	snprintf(full, sizeof(full), "%s%s", root, path);
+	file = fopen(full, "r");
+	ok = file && fgets(value, (int)size, file);
 	if (file)
 		fclose(file);
+	if (!ok)
+		value[0] = 0;
 	value[strcspn(value, "\n")] = 0;
-	printf("%s: %s\n", label, ok ? value : "(unavailable)");
 	return ok ? 0 : -1;
+}
+
+/* Prints one sysfs value as "label: value"; returns 0 when it was readable. */
+static int print_sysfs(const char *root, const char *label, const char *path)
+{
+	char value[64];
+	int result = read_sysfs(root, path, value, sizeof(value));
+
+	printf("%s: %s\n", label, result ? "(unavailable)" : value);
+	return result;
+}
+
+/* One sysfs value as a JSON number; null when unreadable or not a number. */
+static void json_sysfs_number(struct json_writer *json, const char *key, const char *root,
+			      const char *path)
+{
+	char value[64], *end;
+	unsigned long long number;
+
+	if (read_sysfs(root, path, value, sizeof(value)) || !value[0]) {
+		json_null(json, key);
+		return;
+	}
+	number = strtoull(value, &end, 10);
+	if (*end)
+		json_null(json, key);
+	else
+		json_number(json, key, number);
+}
+
+static int cpu_directory(const struct dirent *entry)
+{
+	return entry->d_name[0] != '.';
+}
+
+static int by_cpu_number(const struct dirent **a, const struct dirent **b)
+{
+	unsigned long x = strtoul((*a)->d_name, NULL, 10), y = strtoul((*b)->d_name, NULL, 10);
+
+	return x < y ? -1 : x > y;
+}
+
+/* The CPU directories under root + SYSFS_ROOT/cpus in numeric order; count or -1. */
+static int list_cpus(const char *root, struct dirent ***cpus)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s" SYSFS_ROOT "/cpus", root);
+	return scandir(path, cpus, cpu_directory, by_cpu_number);
+}
+
+static void free_cpus(struct dirent **cpus, int count)
+{
+	while (count > 0)
+		free(cpus[--count]);
+	free(cpus);
+}
+
+static void print_info_text(const char *root)
+{
+	char path[512], label[320];
+	struct dirent **cpus;
+	unsigned int n;
+	int count, i;
+
+	print_sysfs(root, "memory pool size (pages)", SYSFS_ROOT "/mem_pool_size");
+	print_sysfs(root, "memory pool used (pages)", SYSFS_ROOT "/mem_pool_used");
+	count = list_cpus(root, &cpus);
+	for (i = 0; i < count; i++) {
+		for (n = 0; n < EXIT_COUNTER_COUNT; n++) {
+			snprintf(path, sizeof(path), SYSFS_ROOT "/cpus/%s/vmexits_%s",
+				 cpus[i]->d_name, exit_counters[n]);
+			snprintf(label, sizeof(label), "cpu %s vmexits %s", cpus[i]->d_name,
+				 exit_counters[n]);
+			if (print_sysfs(root, label, path))
+				break;
+		}
+	}
+	if (count >= 0)
+		free_cpus(cpus, count);
+}
+
+/* warden info --json: the same facts as the text, in the style of warden(1) "JSON OUTPUT". */
+static void print_info_json(const char *root, const char *enabled)
+{
+	struct json_writer json;
+	struct dirent **cpus;
+	char path[512];
+	unsigned int n;
+	int count, i;
+
+	json_begin(&json, stdout);
+	json_object_begin(&json, NULL);
+	json_command_header(&json, "info", enabled != NULL);
+	json_array_begin(&json, "errors");
+	if (!enabled) {
+		json_object_begin(&json, NULL);
+		json_string(&json, "file", SYSFS_ROOT);
+		json_string(&json, "message", "missing: load the driver first");
+		json_object_end(&json);
+	}
+	json_array_end(&json);
+	if (enabled)
+		json_bool(&json, "enabled", !strcmp(enabled, "1"));
+	else
+		json_null(&json, "enabled");
+	json_object_begin(&json, "memory_pool");
+	json_sysfs_number(&json, "size_pages", root, SYSFS_ROOT "/mem_pool_size");
+	json_sysfs_number(&json, "used_pages", root, SYSFS_ROOT "/mem_pool_used");
+	json_object_end(&json);
+	json_array_begin(&json, "cpus");
+	count = enabled ? list_cpus(root, &cpus) : -1;
+	for (i = 0; i < count; i++) {
+		json_object_begin(&json, NULL);
+		json_number(&json, "cpu", strtoull(cpus[i]->d_name, NULL, 10));
+		json_object_begin(&json, "vmexits");
+		for (n = 0; n < EXIT_COUNTER_COUNT; n++) {
+			snprintf(path, sizeof(path), SYSFS_ROOT "/cpus/%s/vmexits_%s",
+				 cpus[i]->d_name, exit_counters[n]);
+			json_sysfs_number(&json, exit_counters[n], root, path);
+		}
+		json_object_end(&json);
+		json_object_end(&json);
+	}
+	if (count >= 0)
+		free_cpus(cpus, count);
+	json_array_end(&json);
+	json_object_end(&json);
+	json_end(&json);
+}
+
+static void info_usage(FILE *out)
+{
+	fputs("usage: warden info [--json] [--sysroot DIR]\n"
+	      "Prints the hypervisor state, memory pool usage and per-CPU VM-exit counters.\n"
+	      "  --json         one JSON object instead (warden(1), JSON OUTPUT)\n"
+	      "  --sysroot DIR  read /sys under DIR (for tests)\n", out);
 }
 
 int command_info(int argc, char **argv)
 {
+<<<<<<< HEAD
 	static const char *const counters[] = {
 		"total", "cpuid", "hypercall", "msr", "pio", "mmio", "xapic", "ipi", "init_sipi",
 		"other", "exception",
+=======
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "sysroot", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+>>>>>>> debian-pkg
 	};
-	char path[512], label[320];
-	struct dirent *entry;
-	unsigned int n;
-	DIR *cpus;
-	int result = check_usage(argc, argv, argc == 1, "usage: warden info\n"
-				 "Prints the hypervisor state, memory pool usage and per-CPU "
-				 "VM-exit counters.\n");
+	const char *root = "";
+	char enabled[64];
+	int option, json = 0, missing;
 
+<<<<<<< HEAD
 	if (result >= 0)
 		return result;
 	if (print_sysfs("enabled", SYSFS_ROOT "/enabled")) {
@@ -233,9 +387,33 @@ int command_info(int argc, char **argv)
 				 counters[n]);
 			if (print_sysfs(label, path))
 				break;
+=======
+	optind = 1;
+	while ((option = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (option) {
+		case 'j': json = 1; break;
+		case 'r': root = optarg; break;
+		case 'h': info_usage(stdout); return 0;
+		default: info_usage(stderr); return EXIT_USAGE;
+>>>>>>> debian-pkg
 		}
 	}
-	if (cpus)
-		closedir(cpus);
+	if (optind != argc) {
+		info_usage(stderr);
+		return EXIT_USAGE;
+	}
+	missing = read_sysfs(root, SYSFS_ROOT "/enabled", enabled, sizeof(enabled));
+	if (json) {
+		print_info_json(root, missing ? NULL : enabled);
+	} else if (!missing) {
+		printf("enabled: %s\n", enabled);
+		print_info_text(root);
+	} else {
+		printf("enabled: (unavailable)\n");
+	}
+	if (missing) {
+		fprintf(stderr, "warden info: %s%s missing: load the driver first\n", root, SYSFS_ROOT);
+		return EXIT_INVALID;
+	}
 	return 0;
 }

@@ -8,6 +8,10 @@
 
 #include "commands.h"
 
+#ifndef WARDEN_VERSION
+#define WARDEN_VERSION "unknown"	/* tools/CMakeLists.txt defines it */
+#endif
+
 static const struct command commands[] = {
 	{ "config", command_config,
 	  "build, check, create, derive and dump configurations" },
@@ -27,11 +31,12 @@ static void usage(FILE *out)
 	const struct command *command;
 
 	fputs("usage: warden COMMAND [ARGS...]\n"
-	      "       warden COMMAND --help\n\ncommands:\n", out);
+	      "       warden COMMAND --help\n"
+	      "       warden --version\n\ncommands:\n", out);
 	for (command = commands; command->name; command++)
 		fprintf(out, "  %-10s %s\n", command->name, command->summary);
-	fputs("\nExit status: 0 success, 1 invalid input or failed operation, 2 usage error.\n",
-	      out);
+	fputs("\nExit status: 0 success, 1 invalid input or failed operation, 2 usage error.\n"
+	      "'info' and 'config check' take --json (see warden(1), JSON OUTPUT).\n", out);
 }
 
 int main(int argc, char **argv)
@@ -44,6 +49,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("warden %s\n", WARDEN_VERSION);
 		return 0;
 	}
 	for (command = commands; command->name; command++)
