@@ -190,6 +190,7 @@ int command_console(int argc, char **argv)
 
 static const char *const exit_counters[] = {
 	"total", "cpuid", "hypercall", "msr", "pio", "mmio", "xapic", "ipi", "init_sipi", "other",
+	"exception",
 };
 #define EXIT_COUNTER_COUNT	(sizeof(exit_counters) / sizeof(exit_counters[0]))
 
@@ -276,6 +277,7 @@ static void print_info_text(const char *root)
 
 	print_sysfs(root, "memory pool size (pages)", SYSFS_ROOT "/mem_pool_size");
 	print_sysfs(root, "memory pool used (pages)", SYSFS_ROOT "/mem_pool_used");
+	print_sysfs(root, "nested paging levels", SYSFS_ROOT "/nested_paging_levels");
 	count = list_cpus(root, &cpus);
 	for (i = 0; i < count; i++) {
 		for (n = 0; n < EXIT_COUNTER_COUNT; n++) {
@@ -319,6 +321,7 @@ static void print_info_json(const char *root, const char *enabled)
 	json_sysfs_number(&json, "size_pages", root, SYSFS_ROOT "/mem_pool_size");
 	json_sysfs_number(&json, "used_pages", root, SYSFS_ROOT "/mem_pool_used");
 	json_object_end(&json);
+	json_sysfs_number(&json, "nested_paging_levels", root, SYSFS_ROOT "/nested_paging_levels");
 	json_array_begin(&json, "cpus");
 	count = enabled ? list_cpus(root, &cpus) : -1;
 	for (i = 0; i < count; i++) {
@@ -350,44 +353,16 @@ static void info_usage(FILE *out)
 
 int command_info(int argc, char **argv)
 {
-<<<<<<< HEAD
-	static const char *const counters[] = {
-		"total", "cpuid", "hypercall", "msr", "pio", "mmio", "xapic", "ipi", "init_sipi",
-		"other", "exception",
-=======
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "sysroot", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
->>>>>>> debian-pkg
 	};
 	const char *root = "";
 	char enabled[64];
 	int option, json = 0, missing;
 
-<<<<<<< HEAD
-	if (result >= 0)
-		return result;
-	if (print_sysfs("enabled", SYSFS_ROOT "/enabled")) {
-		fprintf(stderr, "warden info: %s missing: load the driver first\n", SYSFS_ROOT);
-		return EXIT_INVALID;
-	}
-	print_sysfs("memory pool size (pages)", SYSFS_ROOT "/mem_pool_size");
-	print_sysfs("memory pool used (pages)", SYSFS_ROOT "/mem_pool_used");
-	print_sysfs("nested paging levels", SYSFS_ROOT "/nested_paging_levels");
-	cpus = opendir(SYSFS_ROOT "/cpus");
-	while (cpus && (entry = readdir(cpus))) {
-		if (entry->d_name[0] == '.')
-			continue;
-		for (n = 0; n < sizeof(counters) / sizeof(counters[0]); n++) {
-			snprintf(path, sizeof(path), SYSFS_ROOT "/cpus/%s/vmexits_%s",
-				 entry->d_name, counters[n]);
-			snprintf(label, sizeof(label), "cpu %s vmexits %s", entry->d_name,
-				 counters[n]);
-			if (print_sysfs(label, path))
-				break;
-=======
 	optind = 1;
 	while ((option = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (option) {
@@ -395,7 +370,6 @@ int command_info(int argc, char **argv)
 		case 'r': root = optarg; break;
 		case 'h': info_usage(stdout); return 0;
 		default: info_usage(stderr); return EXIT_USAGE;
->>>>>>> debian-pkg
 		}
 	}
 	if (optind != argc) {
