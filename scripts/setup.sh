@@ -78,6 +78,8 @@ BASE_PACKAGES=(
 	gnuplot-nox
 	# newlib for inmates is built from this source tarball (sdk-libc)
 	newlib-source
+	# Debian packages (debian/, tests/packaging): build, man pages, lint, a throwaway root
+	debhelper dh-dkms scdoc lintian debootstrap
 )
 
 install_packages "${BASE_PACKAGES[@]}"
