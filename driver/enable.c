@@ -7,6 +7,7 @@
  * hypervisor to hand the CPU back.
  */
 #include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
 #include <linux/firmware.h>
 #include <linux/io.h>
 #include <linux/mm.h>
@@ -31,6 +32,7 @@
 
 #define MSR_VM_CR		0xc0010114
 #define VM_CR_SVMDIS		(1ULL << 4)	/* AMD APM vol. 2, 15.30.1 */
+#define CPUID_EXT1_ECX_SVM	(1U << 2)
 
 int warden_trampoline(u64 entry, u64 cpu, u64 hypervisor_cr3, u64 stack_top, u64 test_spin);
 void warden_trampoline_leave(void);
@@ -45,6 +47,9 @@ static struct {
 	struct warden_host_tables tables;
 	int results[NR_CPUS];
 	u64 efer[NR_CPUS], vm_cr[NR_CPUS];
+	bool svm[NR_CPUS];
+	struct cpumask entered;		/* the CPUs under the hypervisor */
+	int hotplug_state;		/* the cpuhp state of warden_cpu_prepare */
 } hv;
 
 /* The last console contents, kept when the hypervisor memory is released. */
@@ -225,8 +230,9 @@ static void record_cpu(void *unused)
 	unsigned int cpu = smp_processor_id();
 
 	record_linux_state(&states[cpu]);
+	hv.svm[cpu] = cpuid_ecx(0x80000001) & CPUID_EXT1_ECX_SVM;
 	rdmsrl(MSR_EFER, hv.efer[cpu]);
-	if (rdmsrl_safe(MSR_VM_CR, &hv.vm_cr[cpu]))
+	if (!hv.svm[cpu] || rdmsrl_safe(MSR_VM_CR, &hv.vm_cr[cpu]))
 		hv.vm_cr[cpu] = VM_CR_SVMDIS;
 }
 
@@ -238,10 +244,15 @@ static int check_cpus_can_enter(struct warden_message *message)
 {
 	unsigned int cpu;
 
-	if (!boot_cpu_has(X86_FEATURE_SVM))
-		return warden_refuse(message, -ENODEV, "this CPU has no AMD SVM (CPUID 8000_0001 "
-				     "ECX bit 2): not supported yet");
 	for_each_online_cpu(cpu) {
+		/*
+		 * CPUID itself, not boot_cpu_has(): a CPU Linux brought up under
+		 * the hypervisor saw SVM hidden, and Linux then cleared the flag
+		 * for the boot CPU too.
+		 */
+		if (!hv.svm[cpu])
+			return warden_refuse(message, -ENODEV, "CPU %u has no AMD SVM (CPUID "
+					     "8000_0001 ECX bit 2): not supported yet", cpu);
 		if (hv.vm_cr[cpu] & VM_CR_SVMDIS)
 			return warden_refuse(message, -EPERM, "CPU %u: SVM is disabled by the "
 					     "firmware (VM_CR.SVMDIS)", cpu);
@@ -327,8 +338,8 @@ int warden_enable(const void __user *config, u32 config_size, struct warden_mess
 	if (!error)
 		error = enter_all_cpus(message);
 	if (!error) {
-		/* INIT/SIPI to a CPU under the hypervisor would reset it: no hotplug now. */
-		cpu_hotplug_disable();
+		/* CPUs may go offline and come back (the hypervisor emulates INIT/SIPI). */
+		cpumask_copy(&hv.entered, cpu_online_mask);
 		warden_enabled = true;
 	}
 	cpus_read_unlock();
@@ -362,6 +373,27 @@ static void disable_cpu(void *unused)
 	hv.results[smp_processor_id()] = (int)result;
 }
 
+/*
+ * Every CPU under the hypervisor must take part in disabling it: those Linux
+ * took offline meanwhile come back first.
+ */
+static int online_entered_cpus(struct warden_message *message)
+{
+	unsigned int cpu;
+	int error;
+
+	for_each_cpu(cpu, &hv.entered) {
+		if (cpu_online(cpu))
+			continue;
+		error = add_cpu(cpu);
+		if (error)
+			return warden_refuse(message, error, "CPU %u is offline and did not come "
+					     "back online (error %d): the hypervisor stays enabled",
+					     cpu, error);
+	}
+	return 0;
+}
+
 int warden_disable(struct warden_message *message)
 {
 	unsigned int cpu;
@@ -369,7 +401,14 @@ int warden_disable(struct warden_message *message)
 
 	if (!warden_enabled)
 		return warden_refuse(message, -EINVAL, "the hypervisor is not enabled");
+	error = online_entered_cpus(message);
+	if (error)
+		return error;
 	cpus_read_lock();
+	if (!cpumask_equal(cpu_online_mask, &hv.entered)) {
+		cpus_read_unlock();
+		return warden_refuse(message, -EBUSY, "CPUs went offline while disabling: try again");
+	}
 	on_each_cpu(disable_cpu, NULL, 1);
 	cpus_read_unlock();
 	for_each_online_cpu(cpu)
@@ -382,7 +421,6 @@ int warden_disable(struct warden_message *message)
 		return warden_refuse(message, error, "the hypervisor refused to disable (error %d)",
 				     error);
 	warden_enabled = false;
-	cpu_hotplug_enable();
 	keep_console();
 	release_memory();
 	pr_info("warden: hypervisor disabled\n");
@@ -411,14 +449,37 @@ ssize_t warden_console_read(char *buffer, size_t size, u64 *position)
 	return n;
 }
 
+/*
+ * Before Linux brings a CPU up: only a CPU that entered the hypervisor may
+ * come back while it runs; any other would run Linux outside of it.
+ */
+static int warden_cpu_prepare(unsigned int cpu)
+{
+	if (READ_ONCE(warden_enabled) && !cpumask_test_cpu(cpu, &hv.entered)) {
+		pr_err("warden: CPU %u was offline when the hypervisor was enabled: it stays "
+		       "offline until `warden disable`\n", cpu);
+		return -EPERM;
+	}
+	return 0;
+}
+
 int warden_enable_init(void);
 int warden_enable_init(void)
 {
 	console_copy = vzalloc(CONSOLE_COPY_SIZE);
-	return console_copy ? 0 : -ENOMEM;
+	if (!console_copy)
+		return -ENOMEM;
+	hv.hotplug_state = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN, "warden:prepare",
+						     warden_cpu_prepare, NULL);
+	if (hv.hotplug_state < 0) {
+		vfree(console_copy);
+		return hv.hotplug_state;
+	}
+	return 0;
 }
 
 void warden_enable_exit(void)
 {
+	cpuhp_remove_state_nocalls(hv.hotplug_state);
 	vfree(console_copy);
 }

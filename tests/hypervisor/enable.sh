@@ -75,15 +75,26 @@ check user-space-hypercall-refused /bin/user-vmmcall
 check still-enabled-after-user-hypercall leaf_on_all yes
 check console-ring sh -c "warden console | grep -q \"root cell 'linux' running on $CPUS CPUs\""
 
-# INIT/SIPI would reset a CPU under the hypervisor: the driver keeps CPU hotplug off.
-step hotplug-blocked
-if echo 0 >/sys/devices/system/cpu/cpu$((CPUS - 1))/online 2>/dev/null; then
-	fail hotplug-blocked "cpu$((CPUS - 1)) went offline while enabled"
-elif [ "$(cat /sys/devices/system/cpu/cpu$((CPUS - 1))/online)" != 1 ]; then
-	fail hotplug-blocked "cpu$((CPUS - 1)) is not online"
-else
-	pass hotplug-blocked
-fi
+# CPU hotplug under the hypervisor: Linux takes the last CPU offline (it halts
+# as a guest) and brings it back with INIT and SIPI, which the hypervisor
+# emulates; three rounds, each ending with a process on that CPU seeing the
+# hypervisor's CPUID leaf.
+step hotplug-under-warden
+LAST_CPU=$((CPUS - 1))
+ONLINE=/sys/devices/system/cpu/cpu$LAST_CPU/online
+init_before=$(exits_total $LAST_CPU init_sipi)
+bad=""
+for round in 1 2 3; do
+	echo 0 >$ONLINE || bad="$bad offline#$round"
+	[ "$(grep -c ^processor /proc/cpuinfo)" = $LAST_CPU ] || bad="$bad still-online#$round"
+	echo 1 >$ONLINE || bad="$bad online#$round"
+	[ "$(cat $ONLINE)" = 1 ] || bad="$bad not-online#$round"
+	taskset -c $LAST_CPU /bin/cpuid-leaf >/dev/null || bad="$bad no-leaf#$round"
+done
+init_after=$(exits_total $LAST_CPU init_sipi)
+echo "cpu $LAST_CPU: INIT exits $init_before -> $init_after"
+[ $((init_after - init_before)) -ge 3 ] || bad="$bad init-exits:$init_before->$init_after"
+if [ -z "$bad" ]; then pass hotplug-under-warden-3-rounds; else fail hotplug-under-warden "$bad"; fi
 
 step refuse-double-enable
 out=$(warden enable $CONFIG 2>&1)
@@ -142,8 +153,12 @@ while [ $cpu -lt $CPUS ]; do
 done
 if [ $ipi_grew -gt 0 ]; then pass exits-ipi-grow; else fail exits-ipi-grow "no CPU sent an IPI"; fi
 
+# Disable with a CPU offline: the driver brings it back first, since every CPU
+# under the hypervisor must leave it.
 step disable
-if warden disable; then pass disable; else fail disable "exit $?"; fi
+echo 0 >/sys/devices/system/cpu/cpu1/online
+if warden disable; then pass disable-with-cpu1-offline; else fail disable "exit $?"; fi
+expect_eq cpu1-online-after-disable 1 "$(cat /sys/devices/system/cpu/cpu1/online)"
 check leaf-gone linux_as_before
 check linux-works sh -c 'echo alive | md5sum | grep -q .'
 refused refuse-double-disable "not enabled" warden disable
@@ -187,6 +202,18 @@ check revision-on-hypervisor-console sh -c "warden console | grep -q 'warden: co
 check enable-after-refusals warden enable $CONFIG
 check leaf-after-refusals leaf_on_all yes
 check disable-after-refusals warden disable
+
+# A CPU that was offline at enable may not come online under the hypervisor
+# (it would run Linux outside of it); after disable it may.
+step offline-at-enable
+echo 0 >$ONLINE
+warden enable $CONFIG >/dev/null || fail offline-at-enable "enable with cpu$LAST_CPU offline failed"
+if echo 1 >$ONLINE 2>/dev/null; then fail offline-at-enable "cpu$LAST_CPU came online"
+elif ! dmesg | grep -q "CPU $LAST_CPU was offline when the hypervisor was enabled"; then
+	fail offline-at-enable "no reason in the kernel log"
+else pass offline-cpu-stays-offline-while-enabled; fi
+check disable-with-cpu-never-entered warden disable
+check online-after-disable sh -c "echo 1 >$ONLINE && test \$(cat $ONLINE) = 1"
 
 # After disable, Linux owns its CPUs again: offline and online (INIT/SIPI) work.
 LAST=/sys/devices/system/cpu/cpu$((CPUS - 1))/online

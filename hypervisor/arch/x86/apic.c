@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Interrupt commands (ICR writes) of a cell, xAPIC or x2APIC: fixed,
- * lowest-priority and NMI IPIs to the cell's own CPUs go out; INIT,
- * startup and SMI never do, since a cell must not reset or take over a CPU
- * (the root cell's CPU hotplug is off while the hypervisor runs).
+ * lowest-priority and NMI IPIs to the cell's own CPUs go out; INIT and
+ * startup to another CPU of the same cell are emulated (init_sipi.c), so
+ * that root Linux can bring CPUs online; SMI never goes out.
  * ICR format: AMD APM vol. 2, 16.5.
  */
 #include <arch/processor.h>
@@ -18,6 +18,8 @@
 #define MODE_FIXED		0
 #define MODE_LOWEST		1
 #define MODE_NMI		4
+#define MODE_INIT		5
+#define MODE_STARTUP		6
 
 static bool cell_owns_apic_id(const struct cell *cell, u32 apic_id)
 {
@@ -50,9 +52,11 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
 
 	cpu->exits[WARDEN_EXIT_IPI]++;
+	if (ICR_DELIVERY_MODE(command) == MODE_INIT || ICR_DELIVERY_MODE(command) == MODE_STARTUP) {
+		cpu->exits[WARDEN_EXIT_INIT_SIPI]++;
+		return init_sipi_send(cpu, destination, command, x2apic);
+	}
 	if (!ipi_allowed(cpu, destination, command)) {
-		if (ICR_DELIVERY_MODE(command) >= 5)
-			cpu->exits[WARDEN_EXIT_INIT_SIPI]++;
 		printk("warden: CPU %u: IPI %x to APIC %x dropped (cell '%s' may not send it)\n",
 		       cpu->id, command, destination, cpu->cell->config->name);
 		return false;

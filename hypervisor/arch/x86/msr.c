@@ -25,6 +25,7 @@
 #define CPUID_EXT1_ECX_TCE	(1U << 17)
 #define CPUID_SVM_EDX_FLUSH_BY_ASID (1U << 6)
 #define MAX_REPORTS		64
+#define MTRR_DEF_TYPE_ENABLES	0xcffULL	/* E, FE and the default type */
 
 /* Root: writes intercepted so that they can be checked (reads pass). */
 static const u32 root_checked_writes[] = {
@@ -144,12 +145,21 @@ static const char *write_x2apic_icr(struct per_cpu *cpu, u64 value)
 	return NULL;
 }
 
-/* MTRR_DEF_TYPE and PAT: a cell's own view; root keeps the platform's. */
-static const char *write_memory_type(struct per_cpu *cpu, u64 *shadow, u64 value, bool valid)
+/*
+ * MTRR_DEF_TYPE and PAT: a cell's own view (the shadow); the hardware keeps
+ * the platform's, which is what root may write. Linux turns the MTRRs off
+ * (E, FE and type cleared) while it rewrites them on a CPU it brings online:
+ * root may do that to its shadow, the hardware stays as it is.
+ */
+static const char *write_memory_type(struct per_cpu *cpu, u32 msr, u64 *shadow, u64 value,
+				     bool valid)
 {
+	u64 platform = read_msr(msr);
+
 	if (!valid)
 		return "invalid memory type";
-	if (cpu->cell == &root_cell && value != *shadow)
+	if (cpu->cell == &root_cell && value != platform &&
+	    !(msr == MSR_MTRR_DEF_TYPE && value == (platform & ~MTRR_DEF_TYPE_ENABLES)))
 		return "the root cell may not change memory types";
 	*shadow = value;
 	return NULL;
@@ -181,10 +191,10 @@ static const char *msr_write(struct per_cpu *cpu, struct vmcb *vmcb, u32 msr, u6
 	case MSR_X2APIC_ICR:
 		return write_x2apic_icr(cpu, value);
 	case MSR_MTRR_DEF_TYPE:
-		return write_memory_type(cpu, &cpu->arch.mtrr_def_type, value,
+		return write_memory_type(cpu, msr, &cpu->arch.mtrr_def_type, value,
 					 mtrr_def_type_valid(value));
 	case MSR_PAT:
-		return write_memory_type(cpu, &vmcb->g_pat, value, pat_valid(value));
+		return write_memory_type(cpu, msr, &vmcb->g_pat, value, pat_valid(value));
 	case MSR_VM_CR:
 	case MSR_VM_HSAVE_PA:
 		return "SVM is not offered to guests";

@@ -63,6 +63,9 @@ static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
 
 	memset(vmcb, 0, sizeof(*vmcb));
 	/*
+	 * NMIs are intercepted: the hypervisor's own management NMIs (INIT
+	 * requests, init_sipi.c) must not reach the guest; the guest's are
+	 * reinjected (forward_nmi).
 	 * #DB and #AC are intercepted and reinjected: a guest that makes
 	 * their delivery raise the same exception again would otherwise
 	 * hold the physical CPU in microcode for ever (CVE-2015-5307,
@@ -70,8 +73,9 @@ static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
 	 * entries of any ASID: SVM is hidden, so it gets #UD.
 	 */
 	vmcb->intercept_exceptions = (1U << VECTOR_DB) | (1U << VECTOR_AC);
-	vmcb->intercept_misc1 = INTERCEPT_INIT | INTERCEPT_CPUID | INTERCEPT_IOIO |
-				INTERCEPT_MSR | INTERCEPT_SHUTDOWN | INTERCEPT_INVLPGA;
+	vmcb->intercept_misc1 = INTERCEPT_NMI | INTERCEPT_INIT | INTERCEPT_CPUID |
+				INTERCEPT_IOIO | INTERCEPT_MSR | INTERCEPT_SHUTDOWN |
+				INTERCEPT_INVLPGA;
 	vmcb->intercept_misc2 = INTERCEPT_VMRUN | INTERCEPT_VMMCALL | INTERCEPT_VMLOAD |
 				INTERCEPT_VMSAVE | INTERCEPT_STGI | INTERCEPT_CLGI |
 				INTERCEPT_SKINIT;
@@ -106,6 +110,56 @@ static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
 	cpu->arch.mtrr_def_type = read_msr(MSR_MTRR_DEF_TYPE);
 	/* FS, GS, TR, LDTR, KernelGSBase, STAR..SFMASK, SYSENTER: as they are now. */
 	asm volatile("vmsave %0" : : "a"(hv_phys(vmcb)) : "memory");
+}
+
+static void set_real_mode_segment(struct vmcb_segment *segment, u16 selector, u16 attributes)
+{
+	segment->selector = selector;
+	segment->attributes = attributes;
+	segment->limit = 0xffff;
+	segment->base = (u64)selector << 4;
+}
+
+/*
+ * The state INIT leaves and a SIPI with this vector starts (Intel SDM vol. 3,
+ * 9.1.1, table 9-1; AMD APM vol. 2, 14.1.3): real mode at vector << 12,
+ * caches disabled, paging off, general registers 0. The MTRRs keep their
+ * values across INIT, and so does the shadow of MTRR_DEF_TYPE. EFER.SVME
+ * stays set in the VMCB (the consistency check wants it, APM 15.5.1); the
+ * guest reads EFER as 0.
+ */
+void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector)
+{
+	struct vmcb *vmcb = vcpu_vmcb(cpu);
+
+	memset(cpu->arch.guest_registers, 0, sizeof(*cpu->arch.guest_registers));
+	set_real_mode_segment(&vmcb->cs, (u16)(sipi_vector << 8), 0x9b);	/* code, RX */
+	set_real_mode_segment(&vmcb->ds, 0, 0x93);				/* data, RW */
+	set_real_mode_segment(&vmcb->es, 0, 0x93);
+	set_real_mode_segment(&vmcb->ss, 0, 0x93);
+	set_real_mode_segment(&vmcb->fs, 0, 0x93);
+	set_real_mode_segment(&vmcb->gs, 0, 0x93);
+	set_real_mode_segment(&vmcb->ldtr, 0, 0x82);				/* LDT */
+	set_real_mode_segment(&vmcb->tr, 0, 0x8b);				/* busy TSS */
+	set_real_mode_segment(&vmcb->gdtr, 0, 0);
+	set_real_mode_segment(&vmcb->idtr, 0, 0);
+	vmcb->cpl = 0;
+	vmcb->efer = EFER_SVME;
+	vmcb->cr0 = 0x60000010;		/* CD, NW, ET */
+	vmcb->cr2 = vmcb->cr3 = vmcb->cr4 = 0;
+	vmcb->dr7 = 0x400;
+	vmcb->dr6 = 0xffff0ff0;
+	vmcb->rflags = RFLAGS_RESERVED1;
+	vmcb->rip = vmcb->rsp = vmcb->rax = 0;
+	vmcb->g_pat = 0x0007040600070406ULL;	/* the reset value */
+	vmcb->star = vmcb->lstar = vmcb->cstar = vmcb->sfmask = vmcb->kernel_gs_base = 0;
+	vmcb->sysenter_cs = vmcb->sysenter_esp = vmcb->sysenter_eip = 0;
+	vmcb->interrupt_shadow = 0;
+	vmcb->event_injection = 0;
+	vmcb->tlb_control = TLB_CONTROL_FLUSH_ALL;
+	vmcb->intercept_misc1 &= ~INTERCEPT_IRET;
+	cpu->arch.nmi_pending = false;
+	cpu->arch.guest_nmi = GUEST_NMI_OPEN;
 }
 
 int arch_vcpu_init(struct per_cpu *cpu)
@@ -191,16 +245,44 @@ static void reinject_exception(struct per_cpu *cpu, struct vmcb *vmcb, unsigned 
 }
 
 /*
- * An NMI that reached the hypervisor (arch_nmi) belongs to the guest: it
- * goes in with the next VMRUN unless that already carries an event, in
- * which case it waits for the next exit.
+ * The guest's NMIs: one that reached the hypervisor (an NMI exit, or
+ * arch_nmi in host mode) goes in with a VMRUN whose injection slot is free,
+ * and only while the guest is not in an NMI handler. Injecting one blocks
+ * further NMIs until the guest's next IRET, as a delivered NMI does on
+ * hardware: IRET is intercepted meanwhile, and since its exit comes before
+ * the IRET runs, NMIs open again only at the exit after it. A pending NMI
+ * waits for that exit (for root Linux, its next timer interrupt at most).
  */
 static void forward_nmi(struct per_cpu *cpu, struct vmcb *vmcb)
 {
-	if (!cpu->arch.nmi_pending || (vmcb->event_injection & EVENT_VALID))
+	if (!cpu->arch.nmi_pending || cpu->arch.guest_nmi != GUEST_NMI_OPEN ||
+	    (vmcb->event_injection & EVENT_VALID))
 		return;
 	cpu->arch.nmi_pending = false;
+	cpu->arch.guest_nmi = GUEST_NMI_BLOCKED;
+	vmcb->intercept_misc1 |= INTERCEPT_IRET;
 	vmcb->event_injection = EVENT_VALID | EVENT_TYPE_NMI | VECTOR_NMI;
+}
+
+static void guest_iret(struct vmcb *vmcb, struct per_cpu *cpu)
+{
+	vmcb->intercept_misc1 &= ~INTERCEPT_IRET;
+	cpu->arch.guest_nmi = GUEST_NMI_OPENING;
+}
+
+/*
+ * An NMI exit: the NMI is still held (GIF is clear); STGI lets it in
+ * through the hypervisor's IDT (arch_nmi marks it), CLGI closes again. It
+ * is a management NMI when a request waits for this CPU; otherwise it is
+ * the guest's. Two NMIs that arrive together are one, on hardware too: a
+ * guest NMI that coincides with a management NMI is lost.
+ */
+static void handle_nmi(struct per_cpu *cpu)
+{
+	asm volatile("stgi; clgi" : : : "memory");
+	cpu->arch.nmi_pending = true;
+	if (init_sipi_handle_request(cpu))
+		cpu->arch.nmi_pending = false;
 }
 
 static void count(struct per_cpu *cpu, unsigned int reason)
@@ -224,7 +306,17 @@ void svm_handle_exit(struct registers *guest)
 	 */
 	vmcb->event_injection = vmcb->exit_interrupt_info & EVENT_VALID ?
 				vmcb->exit_interrupt_info : 0;
+	if (cpu->arch.guest_nmi == GUEST_NMI_OPENING)
+		cpu->arch.guest_nmi = GUEST_NMI_OPEN;	/* the IRET has run */
 	switch (code) {
+	case EXIT_NMI:
+		count(cpu, WARDEN_EXIT_NMI);
+		handle_nmi(cpu);
+		break;
+	case EXIT_IRET:
+		count(cpu, WARDEN_EXIT_NMI);
+		guest_iret(vmcb, cpu);
+		break;
 	case EXIT_CPUID:
 		count(cpu, WARDEN_EXIT_CPUID);
 		vcpu_handle_cpuid(vmcb, guest);
@@ -264,8 +356,10 @@ void svm_handle_exit(struct registers *guest)
 		vcpu_inject_exception(vmcb, VECTOR_UD, false);	/* SVM is hidden */
 		break;
 	case EXIT_INIT:
+		/* Another CPU of the cell sent INIT (init_sipi.c): wait for its SIPI. */
 		count(cpu, WARDEN_EXIT_INIT_SIPI);
-		panic_stop(cpu, "INIT signal received: CPU reset is not supported while enabled");
+		init_sipi_wait(cpu);
+		break;
 	case EXIT_SHUTDOWN:
 		panic_stop(cpu, "the guest triple-faulted (shutdown intercept)");
 	default:

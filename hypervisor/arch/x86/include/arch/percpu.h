@@ -11,6 +11,10 @@ struct registers {
 	u64 rdi, rsi, rbp, unused_rsp, rbx, rdx, rcx, rax;
 };
 
+#define GUEST_NMI_OPEN		0	/* yes */
+#define GUEST_NMI_BLOCKED	1	/* in its NMI handler, until IRET */
+#define GUEST_NMI_OPENING	2	/* IRET intercepted, runs with the next VMRUN */
+
 struct arch_per_cpu {
 	u8 vmcb[4096];		/* guest state and intercepts, AMD APM vol. 2, app. B */
 	u8 host_save[4096];	/* VM_HSAVE_PA */
@@ -18,7 +22,8 @@ struct arch_per_cpu {
 	u64 linux_rsp;		/* Linux's stack at entry */
 	u64 linux_rip;		/* where Linux resumes after the entry call */
 	bool svm_enabled;
-	bool nmi_pending;	/* an NMI hit host mode: forward it to the guest */
+	bool nmi_pending;	/* a guest NMI waits to be injected (svm.c) */
+	unsigned int guest_nmi;	/* GUEST_NMI_*: may the guest take an NMI now? */
 	u64 mtrr_def_type;	/* the guest's view of MTRR_DEF_TYPE */
 };
 

@@ -79,8 +79,10 @@ _Static_assert(offsetof(struct vmcb, g_pat) == 0x668, "vmcb g_pat");
 _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb size");
 
 /* intercept_misc1 (VMCB 0x00c) */
+#define INTERCEPT_NMI		(1U << 1)
 #define INTERCEPT_INIT		(1U << 3)
 #define INTERCEPT_CPUID		(1U << 18)
+#define INTERCEPT_IRET		(1U << 20)
 #define INTERCEPT_INVLPGA	(1U << 26)
 #define INTERCEPT_IOIO		(1U << 27)
 #define INTERCEPT_MSR		(1U << 28)
@@ -106,8 +108,10 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb size");
 /* Exit codes, appendix C */
 #define EXIT_EXCEPTION_DB	0x041	/* 0x40 + vector */
 #define EXIT_EXCEPTION_AC	0x051
+#define EXIT_NMI		0x061
 #define EXIT_INIT		0x063
 #define EXIT_CPUID		0x072
+#define EXIT_IRET		0x074
 #define EXIT_INVLPGA		0x07a
 #define EXIT_IOIO		0x07b
 #define EXIT_MSR		0x07c

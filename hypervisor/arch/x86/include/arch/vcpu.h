@@ -33,4 +33,12 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 /* apic.c: an interrupt command the cell may send, and sends it (false: dropped). */
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
 
+/* init_sipi.c: INIT/SIPI to another CPU of the cell, and the target's side. */
+bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
+bool init_sipi_handle_request(struct per_cpu *cpu);
+void init_sipi_wait(struct per_cpu *cpu);
+
+/* svm.c: the vCPU as INIT and a SIPI with this vector leave it (real mode). */
+void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector);
+
 #endif /* WARDEN_ARCH_VCPU_H */
