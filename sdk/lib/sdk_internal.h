@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <inmate/timer.h>
 
 /* platform.c: rates and the IOAPIC base, set once by the startup code. */
 void platform_set_clock(uint32_t tsc_khz, uint32_t apic_khz);
@@ -16,6 +17,17 @@ uint32_t arch_boot_apic_id(void);
 
 /* clock.c */
 void clock_init(uint32_t tsc_khz);
+/* floor / ceil of value * mul / div, exact for any 64-bit value. */
+uint64_t clock_scale_floor(uint64_t value, uint32_t mul, uint32_t div);
+uint64_t clock_scale_ceil(uint64_t value, uint32_t mul, uint32_t div);
+
+/* timer_math.c: the timer's pure logic */
+bool timer_cpuid_has_deadline(uint32_t cpuid1_ecx);
+enum timer_mode timer_wakeup_mode(bool has_deadline);
+uint32_t timer_counts_for_tsc(uint64_t tsc_delta, uint32_t tsc_khz, uint32_t timer_khz);
+
+/* arch: sleep with interrupts off between the check and HLT (sleep.c) */
+int arch_sleep_until_tsc(uint64_t deadline_tsc);
 
 /* arch: console back ends */
 void uart8250_init(uint64_t base, bool mmio, bool regdist4, uint32_t divider);

@@ -24,6 +24,14 @@ void test_done(void) __attribute__((noreturn));
  * check name and ends the run with test_done(); otherwise it fails it. */
 void test_expect_fault(const char *name, unsigned int vector, uint64_t cr2);
 
+/*
+ * Tests only (NULL otherwise): sleep_until_ns() and periodic_wait() call
+ * this between checking their wake-up condition and the HLT, with
+ * interrupts off, so that a test can force an interrupt into exactly that
+ * window (tests/sdk/lost-wakeup).
+ */
+extern void (*test_wait_window_hook)(void);
+
 /* Pass or fail name depending on cond; the reason names the expression. */
 #define TEST_CHECK(name, cond, ...)						\
 	((cond) ? (test_pass(name), true)					\

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <inmate/irq.h>
 
 /* Saved by interrupt_stubs.S, in this order from the stack pointer up. */
 struct interrupt_frame {
@@ -14,14 +15,25 @@ struct interrupt_frame {
 	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
 
+#define IRQ_HANDLER_SLOTS	(IRQ_VECTOR_LAST - IRQ_VECTOR_FIRST + 1)
+
+struct irq_slot {
+	irq_handler_t handler;
+	void *context;
+};
+
 /* Per-CPU data, reached through the GS base. */
 struct percpu {
 	struct percpu *self;
 	unsigned int cpu;		/* logical number in the cell */
 	uint32_t apic_id;
-	unsigned int timer_vector;
+	unsigned int timer_vector;	/* the application's (timer_setup) */
 	unsigned int timer_mode;	/* enum timer_mode of the running timer */
-	bool timer_armed;		/* LVT holds timer_mode and the vector */
+	unsigned int lvt_vector;	/* vector the LVT holds while armed */
+	bool timer_armed;		/* LVT holds timer_mode and lvt_vector */
+	bool has_tsc_deadline;		/* CPUID.1:ECX[24], read once at init */
+	volatile unsigned long sdk_vector_count;	/* IRQ_VECTOR_SDK arrivals */
+	struct irq_slot irq_slots[IRQ_HANDLER_SLOTS];	/* this CPU's handlers */
 };
 
 static inline struct percpu *this_percpu(void)
@@ -73,5 +85,8 @@ void console_setup(void);	/* from comm region and command line */
 void hypercall_detect(void);
 bool hypercall_debug_putc(char c);
 void timer_cpu_init(void);
+/* Arm this CPU's timer to raise IRQ_VECTOR_SDK at TSC value deadline (or
+ * as close after it as the timer can; apic_timer.c). */
+int timer_arm_wakeup(uint64_t deadline_tsc, uint64_t now_tsc);
 
 #endif /* SDK_X86_ARCH_INTERNAL_H */

@@ -1,59 +1,71 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-/* Interrupt handlers per vector, interrupt flag, and the EOI after each. */
+/*
+ * Interrupt handlers per CPU and vector, the interrupt flag, and the EOI
+ * after each handler. Each CPU has its own table (in its per-CPU data), so
+ * the same vector can carry a different handler and context on every CPU,
+ * as the per-CPU timer needs.
+ */
 #include <inmate/inmate.h>
 #include <inmate/arch/apic.h>
 #include "arch_internal.h"
 
 #define RFLAGS_IF 0x200
 
-static struct {
-	irq_handler_t handler;
-	void *context;
-} handlers[256];
-
 static volatile unsigned long unhandled;
 
-static void sdk_vector(unsigned int vector, void *context)
-{
-}
-
-/* The SDK's own vector: expected interrupts that need nothing but the EOI. */
+/* Let a pending interrupt on the SDK's own vector in: dispatch only counts
+ * it (the calibration waits for one). */
 void irq_deliver_sdk_vector(void)
 {
-	handlers[IRQ_VECTOR_SDK].handler = sdk_vector;
 	asm volatile("sti; nop; cli" : : : "memory");
+}
+
+static struct irq_slot *slot_of(unsigned int vector)
+{
+	return &this_percpu()->irq_slots[vector - IRQ_VECTOR_FIRST];
 }
 
 int irq_register(unsigned int vector, irq_handler_t handler, void *context)
 {
+	struct irq_slot *slot;
+	unsigned long irq_state;
+
 	if (vector < IRQ_VECTOR_FIRST || vector > IRQ_VECTOR_LAST || !handler)
 		return -SDK_EINVAL;
-	if (handlers[vector].handler && handlers[vector].handler != handler)
+	slot = slot_of(vector);
+	if (slot->handler && slot->handler != handler)
 		return -SDK_EBUSY;
-	handlers[vector].context = context;
-	/* The handler is what dispatch tests: publish the context first. */
-	__atomic_store_n(&handlers[vector].handler, handler, __ATOMIC_RELEASE);
+	/* Only this CPU dispatches from its table; with interrupts off nothing
+	 * can see the slot half-written. */
+	irq_state = irq_save();
+	slot->context = context;
+	slot->handler = handler;
+	irq_restore(irq_state);
 	return 0;
 }
 
 void irq_unregister(unsigned int vector)
 {
 	if (vector >= IRQ_VECTOR_FIRST && vector <= IRQ_VECTOR_LAST)
-		__atomic_store_n(&handlers[vector].handler, NULL, __ATOMIC_RELEASE);
+		slot_of(vector)->handler = NULL;
 }
 
 void irq_dispatch(struct interrupt_frame *frame)
 {
 	unsigned int vector = (unsigned int)frame->vector;
-	irq_handler_t handler;
+	struct irq_slot *slot;
 
 	if (vector == IRQ_VECTOR_SPURIOUS)
 		return;		/* no EOI for the spurious vector (SDM 10.9) */
-	handler = __atomic_load_n(&handlers[vector].handler, __ATOMIC_ACQUIRE);
-	if (handler)
-		handler(vector, handlers[vector].context);
-	else
-		__atomic_add_fetch(&unhandled, 1, __ATOMIC_RELAXED);
+	if (vector == IRQ_VECTOR_SDK) {
+		this_percpu()->sdk_vector_count++;
+	} else {
+		slot = slot_of(vector);
+		if (slot->handler)
+			slot->handler(vector, slot->context);
+		else
+			__atomic_add_fetch(&unhandled, 1, __ATOMIC_RELAXED);
+	}
 	apic_eoi();
 }
 
@@ -99,10 +111,18 @@ bool irq_enabled(void)
 	return flags & RFLAGS_IF;
 }
 
+/*
+ * STI delays interrupts until after the next instruction (SDM vol. 2B,
+ * STI), so an interrupt that became pending while interrupts were OFF wakes
+ * this HLT instead of being taken before it. That protects a caller only
+ * if it disabled interrupts before checking its wake-up condition
+ * (irq_disable(); if (!done) cpu_wait_for_interrupt();): with interrupts on
+ * during the check, an interrupt between check and HLT is handled at once
+ * and the HLT then sleeps until the next one. periodic_wait() and
+ * sleep_until_ns() do it right.
+ */
 void cpu_wait_for_interrupt(void)
 {
-	/* STI takes effect after the next instruction: no wake-up is lost
-	 * between the two (SDM vol. 2B, STI). */
 	asm volatile("sti; hlt" : : : "memory");
 }
 
