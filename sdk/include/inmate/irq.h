@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
- * Interrupts: one handler per vector (shared by all CPUs), vectors
- * IRQ_VECTOR_FIRST..IRQ_VECTOR_LAST. The SDK saves the full register and
- * x87/SSE state around a handler, so handlers may use floating point, and
- * acknowledges the interrupt (EOI) after the handler returns.
+ * Interrupts: one handler and context per vector and CPU, vectors
+ * IRQ_VECTOR_FIRST..IRQ_VECTOR_LAST. irq_register() installs the handler
+ * on the calling CPU only: a CPU that receives an interrupt (IPI, its
+ * timer, a device routed to it) registers the handler itself, and the same
+ * vector may carry a different handler or context on each CPU. The SDK
+ * saves the full register and x87/SSE state around a handler, so handlers
+ * may use floating point, and acknowledges the interrupt (EOI) after the
+ * handler returns.
  */
 #ifndef INMATE_IRQ_H
 #define INMATE_IRQ_H
@@ -12,11 +16,12 @@
 
 #define IRQ_VECTOR_FIRST	32
 #define IRQ_VECTOR_LAST		253
-#define IRQ_VECTOR_SDK		254	/* used by the SDK itself (calibration) */
+#define IRQ_VECTOR_SDK		254	/* the SDK's own: calibration, sleep wake-ups */
 #define IRQ_VECTOR_SPURIOUS	255
 
 typedef void (*irq_handler_t)(unsigned int vector, void *context);
 
+/* On this CPU; -SDK_EBUSY if another handler has the vector here. */
 int irq_register(unsigned int vector, irq_handler_t handler, void *context);
 void irq_unregister(unsigned int vector);
 
