@@ -204,7 +204,6 @@ void inmate_main(void)
 		cpus = SMP_MAX_CPUS;
 	}
 	printk("smp-demo: %u CPUs\n", cpus);
-	irq_register(PING_VECTOR, ping, NULL);
 	irq_register(PONG_VECTOR, pong, NULL);
 	test_step("start-cpus");
 	start_cpus(cpus);
