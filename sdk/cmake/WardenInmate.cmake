@@ -1,17 +1,24 @@
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 #
-# add_inmate(NAME SOURCES file... [LIBC none|newlib])
+# add_inmate(NAME SOURCES file... [LIBC none|newlib] [OPTIMIZE flag])
 #   Builds NAME.elf (with symbols, for debugging) and NAME.bin, the loadable
 #   image: load it into a cell at guest-physical 0, or boot it bare with
 #   `qemu-system-x86_64 -kernel NAME.bin`. The target property
 #   WARDEN_INMATE_IMAGE holds the .bin path.
 #   LIBC: none (default; the SDK's printk, string and heap only) or newlib
 #   (stdio, stdlib, string, libm; WardenNewlib.cmake, docs/libc.md).
+#   OPTIMIZE: the optimisation flag of the inmate's sources, default
+#   ${WARDEN_INMATE_OPTIMIZE} (cache variable, -O2). It comes after the flags
+#   of CMAKE_BUILD_TYPE, so it holds whatever the build type (and without
+#   one, where CMake would compile at -O0); debug info (-g) is always on.
 #
 # Works in the Warden tree and, after `cmake --install`, through
 # find_package(WardenSDK) in any C project.
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/WardenNewlib.cmake")
+
+set(WARDEN_INMATE_OPTIMIZE "-O2" CACHE STRING
+	"Optimisation flag of inmates built with add_inmate() (their OPTIMIZE argument overrides it)")
 
 # The compiler's own headers (stdint.h, stdarg.h, ...) but no host C library headers.
 function(_warden_sdk_compiler_include out)
@@ -34,10 +41,17 @@ function(warden_sdk_freestanding_flags target)
 endfunction()
 
 function(add_inmate NAME)
-	cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LIBC" "SOURCES")
+	cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LIBC;OPTIMIZE" "SOURCES")
 	if(ARG_UNPARSED_ARGUMENTS)
 		message(FATAL_ERROR "add_inmate(${NAME}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
-			"(expected SOURCES file... [LIBC none|newlib])")
+			"(expected SOURCES file... [LIBC none|newlib] [OPTIMIZE flag])")
+	endif()
+	if(NOT ARG_OPTIMIZE)
+		set(ARG_OPTIMIZE "${WARDEN_INMATE_OPTIMIZE}")
+	endif()
+	if(NOT ARG_OPTIMIZE MATCHES "^-O([0-3sgz]|fast)?$")
+		message(FATAL_ERROR "add_inmate(${NAME}): OPTIMIZE '${ARG_OPTIMIZE}' is not an "
+			"optimisation flag (expected -O0, -O1, -O2, -O3, -Os, -Og, -Oz or -Ofast)")
 	endif()
 	if(NOT ARG_SOURCES)
 		message(FATAL_ERROR "add_inmate(${NAME}): no SOURCES given")
@@ -57,6 +71,7 @@ function(add_inmate NAME)
 	add_executable(${NAME} ${ARG_SOURCES})
 	set_target_properties(${NAME} PROPERTIES SUFFIX ".elf")
 	warden_sdk_freestanding_flags(${NAME})
+	target_compile_options(${NAME} PRIVATE ${ARG_OPTIMIZE} -g)
 	target_link_libraries(${NAME} PRIVATE WardenSDK::sdk)
 	if(ARG_LIBC STREQUAL "newlib")
 		warden_link_newlib(${NAME})	# WardenNewlib.cmake, docs/libc.md
