@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * Console selection (comm region description, command line override),
- * the lock that keeps lines from several CPUs apart, and printk.
+ * The console (chosen by console_choice.c), the lock that keeps lines from
+ * several CPUs apart, and printk.
  */
 #include <inmate/inmate.h>
 #include "sdk_internal.h"
 
-enum console_kind { CONSOLE_NONE, CONSOLE_UART, CONSOLE_HYPERCALL };
-
-static enum console_kind kind;
-static char name[40] = "none";
+static bool use_uart, use_hypercall;
+static char name[48] = "none";
 static unsigned int lock_owner;	/* CPU number + 1, 0: free */
 
 /* Recursion on the same CPU (an exception while printing) goes through
@@ -40,9 +38,9 @@ static void console_unlock(unsigned long flags, bool nested)
 
 static void raw_putc(char c)
 {
-	if (kind == CONSOLE_UART)
+	if (use_uart)
 		uart8250_putc(c);
-	else if (kind == CONSOLE_HYPERCALL)
+	if (use_hypercall)
 		hypercall_debug_putc(c);
 }
 
@@ -95,53 +93,22 @@ int printk(const char *fmt, ...)
 	return count;
 }
 
-static void use_uart(uint64_t base, bool mmio, bool regdist4, uint32_t divider)
-{
-	uart8250_init(base, mmio, regdist4, divider);
-	kind = CONSOLE_UART;
-	snprintk(name, sizeof(name), "8250-%s:0x%llx", mmio ? "mmio" : "pio",
-		 (unsigned long long)base);
-}
-
-/* console=none|hypercall|8250-pio:BASE|8250-mmio:BASE (console.h) */
-static bool setup_from_cmdline(const char *value)
-{
-	int64_t base;
-	bool mmio;
-
-	if (strcmp(value, "none") == 0) {
-		kind = CONSOLE_NONE;
-		return true;
-	}
-	if (strcmp(value, "hypercall") == 0) {
-		kind = CONSOLE_HYPERCALL;
-		strlcpy(name, "hypercall", sizeof(name));
-		return true;
-	}
-	mmio = strncmp(value, "8250-mmio:", 10) == 0;
-	if (!mmio && strncmp(value, "8250-pio:", 9) != 0)
-		return false;
-	if (cmdline_parse_number(mmio ? value + 10 : value + 9, &base) != 0 || base <= 0)
-		return false;
-	use_uart((uint64_t)base, mmio, cmdline_get_int("console-regdist", 1) == 4, 0);
-	return true;
-}
-
+/* From the comm region and the command line (console_choice.c). */
 void console_setup(void)
 {
-	const struct warden_comm_console *desc = &comm_region()->console;
-	uint32_t flags = comm_region()->flags;
-	char value[40];
+	struct console_choice choice;
 
 	hypercall_detect();
-	if (desc->type == WARDEN_CONSOLE_TYPE_8250)
-		use_uart(desc->address, desc->flags & WARDEN_CONSOLE_ACCESS_MMIO,
-			 desc->flags & WARDEN_CONSOLE_REGDIST_4, desc->divider);
-	else if (flags & WARDEN_COMM_FLAG_DBG_PUTC_ACTIVE) {
-		kind = CONSOLE_HYPERCALL;
+	console_choose(cmdline(), comm_region(), &choice);
+	if (choice.uart) {
+		uart8250_init(choice.base, choice.mmio, choice.regdist4, choice.divider);
+		snprintk(name, sizeof(name), "8250-%s:0x%llx%s", choice.mmio ? "mmio" : "pio",
+			 (unsigned long long)choice.base, choice.hypercall ? "+hypercall" : "");
+	} else if (choice.hypercall) {
 		strlcpy(name, "hypercall", sizeof(name));
 	}
-	if (cmdline_get_string("console", value, sizeof(value)) && !setup_from_cmdline(value))
-		printk("warden-sdk: console=%s: expected none, hypercall, 8250-pio:BASE or "
-		       "8250-mmio:BASE; keeping %s\n", value, name);
+	use_uart = choice.uart;
+	use_hypercall = choice.hypercall;
+	if (choice.problem[0])
+		printk("warden-sdk: console: %s; using %s\n", choice.problem, name);
 }

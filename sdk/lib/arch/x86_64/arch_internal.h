@@ -81,6 +81,15 @@ int acpi_read_facts(struct acpi_facts *facts);
 int calibrate_timers(uint32_t *tsc_khz, uint32_t *apic_khz, unsigned int window_ms);
 
 void apic_boot_init(void);	/* choose x2APIC/xAPIC for all CPUs */
+/* apic_mode.c (pure): IA32_APIC_BASE for a mode, and the way there */
+uint64_t apic_base_for_mode(uint64_t current, bool x2apic);
+bool apic_base_needs_disable_first(uint64_t current, uint64_t wanted);
+uint64_t apic_base_disabled(uint64_t current);
+void mtrr_enable_at_boot(void);	/* mtrr.c, every CPU */
+/* entry.S: CPUs that entered at the reset address with the boot CPU */
+extern volatile uint32_t boot_parked_count;
+extern volatile uint32_t boot_parked_apic_id[];
+void cell_cpus_discover(void);	/* cell_cpus.c */
 void console_setup(void);	/* from comm region and command line */
 void hypercall_detect(void);
 bool hypercall_debug_putc(char c);

@@ -11,6 +11,9 @@
  * page (0x100000) that the bare startup fills in. */
 #define BARE_LOAD_ADDRESS	0x200000
 
+/* CPUs that can register as parked (entry.S): the comm region's limit. */
+#define BOOT_MAX_PARKED		64
+
 #define GDT_CODE32		0x08
 #define GDT_DATA		0x10
 #define GDT_CODE64		0x18

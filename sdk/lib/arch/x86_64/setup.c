@@ -61,6 +61,7 @@ void boot_cpu_main(void)
 	struct percpu *boot_percpu = smp_percpu(0);
 
 	percpu_install(boot_percpu);
+	mtrr_enable_at_boot();
 	if (boot_bare_mode)
 		bare_platform_early();
 	else
@@ -72,6 +73,8 @@ void boot_cpu_main(void)
 	if (boot_bare_mode)
 		bare_platform_init();
 	setup_clock();
+	if (!boot_bare_mode)
+		cell_cpus_discover();
 	timer_cpu_init();
 	if (!cmdline_get_bool("quiet", false))
 		printk("warden-sdk: %s boot, %u CPU(s), TSC %u kHz, %s, console %s\n",

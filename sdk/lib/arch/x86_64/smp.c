@@ -67,6 +67,7 @@ void smp_secondary_main(void)
 
 	percpu_install(smp_percpu(cpu));
 	__atomic_store_n(&smp_ap_stack, 0, __ATOMIC_RELEASE);
+	mtrr_enable_at_boot();
 	idt_load();
 	apic_cpu_init();
 	timer_cpu_init();
