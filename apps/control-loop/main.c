@@ -10,7 +10,9 @@
  * afterwards.
  *
  * Bare on QEMU there is no hypervisor, so the demo posts the messages
- * itself (comm_bare_post_message) at fixed cycles to exercise the path.
+ * itself (comm_bare_post_message) at fixed cycles to exercise the path and
+ * stops at the final shutdown request, after `cycles`. In a cell it stops
+ * at the hypervisor's request, or after `cycles` (0: never).
  *
  * Command line: rate-hz=1000 cycles=1000 setpoint-milli=1000 lock-cycles=200
  *               print-every=100 (cycles between status lines)
@@ -88,6 +90,8 @@ static void run_loop(struct loop_state *state, double setpoint, unsigned int rat
 			comm_set_state(WARDEN_CELL_RUNNING);
 		bare_hypervisor(state->cycle, lock_cycles, cycles);
 		service_messages(state, lock_cycles);
+		if (!platform_is_bare() && state->cycle == cycles)
+			state->stop = true;
 	}
 	printk("stopped after %u cycles: y=%d (milli), setpoint %d (milli)\n", state->cycle,
 	       milli(plant.y), milli(setpoint));
@@ -110,7 +114,8 @@ void inmate_main(void)
 		.print_every = (unsigned int)cmdline_get_int("print-every", 100),
 	};
 
-	if (rate_hz < 1 || rate_hz > 1000000 || lock_cycles >= cycles || state.print_every < 1) {
+	if (rate_hz < 1 || rate_hz > 1000000 || (cycles && lock_cycles >= cycles) ||
+	    state.print_every < 1) {
 		printk("control-loop: need 1 <= rate-hz <= 1000000, lock-cycles < cycles and "
 		       "print-every >= 1\n");
 		inmate_exit(1);

@@ -13,6 +13,7 @@
 #include <inmate/inmate.h>
 #include <inmate/arch/cat.h>
 #include <inmate/arch/ioapic.h>
+#include <inmate/arch/x86.h>
 
 #define ICH9_AHCI		PCI_BDF(0, 0x1f, 2)	/* docs/platform.md */
 #define MSI_TEST_VECTOR		0x40
@@ -27,6 +28,8 @@ static void check_platform(void)
 
 	test_step("platform");
 	platform_print();
+	/* the SDK enables the MTRRs at boot where they were off (Jailhouse cells) */
+	printk("mtrr default type: 0x%llx\n", (unsigned long long)rdmsr(MSR_MTRR_DEF_TYPE));
 	TEST_CHECK("comm-region", memcmp(comm_region()->signature, "JHCOMM", 6) == 0 &&
 		   comm_region()->revision == 2, "signature or revision wrong");
 	TEST_CHECK("tsc-calibrated", platform_tsc_khz() > 100000,

@@ -13,8 +13,12 @@
 #include "../../sdk_internal.h"
 
 #define CPU_REPORT_WAIT_NS	20000000ull	/* the others run ~200 instructions */
+#define CPU_REPORT_POLL_NS	100000ull
 #define NO_ID			0xffffffffu
 
+/* Sleeping, not spinning, between looks: QEMU's TCG runs the CPUs of a
+ * guest in turn and would let a spinning CPU run out its time slice (up to
+ * 100 ms) before the others get to report. */
 static unsigned int wait_for_reports(unsigned int others)
 {
 	uint64_t give_up = time_ns() + CPU_REPORT_WAIT_NS;
@@ -22,7 +26,7 @@ static unsigned int wait_for_reports(unsigned int others)
 
 	while ((count = __atomic_load_n(&boot_parked_count, __ATOMIC_ACQUIRE)) < others &&
 	       time_ns() < give_up)
-		cpu_relax();
+		sleep_until_ns(time_ns() + CPU_REPORT_POLL_NS);
 	if (count > others)
 		count = others;
 	return count;

@@ -73,9 +73,9 @@ void boot_cpu_main(void)
 	if (boot_bare_mode)
 		bare_platform_init();
 	setup_clock();
-	if (!boot_bare_mode)
-		cell_cpus_discover();
 	timer_cpu_init();
+	if (!boot_bare_mode)
+		cell_cpus_discover();	/* sleeps on the timer */
 	if (!cmdline_get_bool("quiet", false))
 		printk("warden-sdk: %s boot, %u CPU(s), TSC %u kHz, %s, console %s\n",
 		       platform_is_bare() ? "bare" : "cell", platform_num_cpus(),
