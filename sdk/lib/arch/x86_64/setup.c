@@ -30,8 +30,8 @@ static void check_comm_region(void)
 }
 
 /* A cell gets TSC and APIC timer rates from the hypervisor; what is missing
- * (apic_khz is 0 where the TSC-deadline timer exists, and bare mode has
- * neither) is measured against the PM timer. */
+ * (bare mode has neither; an emulated cell boot may leave apic_khz 0) is
+ * measured against the PM timer. */
 static void setup_clock(void)
 {
 	struct warden_comm_region *comm = comm_region();
