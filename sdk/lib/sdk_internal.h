@@ -52,7 +52,9 @@ void console_choose(const char *cmdline, const struct warden_comm_region *comm,
 
 /* arch: console back ends */
 void uart8250_init(uint64_t base, bool mmio, bool regdist4, uint32_t divider);
-void uart8250_putc(char c);
+bool uart8250_tx_empty(void);
+unsigned int uart8250_tx_room(void);
+void uart8250_tx(char c);
 void hypercall_detect(void);
 bool hypercall_debug_putc(char c);
 

@@ -7,6 +7,10 @@
 
 void inmate_exit(int code)
 {
+	if (console_dropped())
+		printk("warden-sdk: console ring was full: %lu characters dropped\n",
+		       console_dropped());
+	console_flush();
 	irq_disable();
 	comm_set_state(code ? WARDEN_CELL_FAILED : WARDEN_CELL_SHUT_DOWN);
 	if (platform_is_bare())

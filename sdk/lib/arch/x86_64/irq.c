@@ -123,6 +123,7 @@ bool irq_enabled(void)
  */
 void cpu_wait_for_interrupt(void)
 {
+	console_poll();		/* idle: the UART may take more output */
 	asm volatile("sti; hlt" : : : "memory");
 }
 

@@ -35,6 +35,7 @@ int arch_sleep_until_tsc(uint64_t deadline_tsc)
 				break;
 			armed = true;
 		}
+		console_poll();		/* idle: the UART may take more output */
 		if (test_wait_window_hook)
 			test_wait_window_hook();
 		asm volatile("sti; hlt; cli" : : : "memory");
