@@ -20,6 +20,7 @@ struct interrupt_frame {
 struct irq_slot {
 	irq_handler_t handler;
 	void *context;
+	bool saves_fpu;		/* not an IRQ_HANDLER_NO_FPU handler */
 };
 
 /* Per-CPU data, reached through the GS base. */
@@ -60,6 +61,10 @@ extern char __image_end[];
 void idt_load(void);				/* idt.c, every CPU */
 void exception_report(struct interrupt_frame *frame) __attribute__((noreturn));
 void irq_dispatch(struct interrupt_frame *frame);	/* irq.c */
+/* interrupt_stubs.S: handler(vector, context) inside FXSAVE/FXRSTOR */
+void irq_call_saving_fpu(irq_handler_t handler, unsigned int vector, void *context);
+/* linker script: where IRQ_HANDLER_NO_FPU puts handlers */
+extern char __irq_no_fpu_start[], __irq_no_fpu_end[];
 /* Let a pending interrupt on IRQ_VECTOR_SDK in (interrupts are off). */
 void irq_deliver_sdk_vector(void);
 

@@ -3,7 +3,9 @@
  * Interrupt handlers per CPU and vector, the interrupt flag, and the EOI
  * after each handler. Each CPU has its own table (in its per-CPU data), so
  * the same vector can carry a different handler and context on every CPU,
- * as the per-CPU timer needs.
+ * as the per-CPU timer needs. Handlers defined with IRQ_HANDLER_NO_FPU
+ * (recognised by the section the macro puts them in) run without the
+ * FXSAVE/FXRSTOR around them; all others get it.
  */
 #include <inmate/inmate.h>
 #include <inmate/arch/apic.h>
@@ -18,6 +20,13 @@ static volatile unsigned long unhandled;
 void irq_deliver_sdk_vector(void)
 {
 	asm volatile("sti; nop; cli" : : : "memory");
+}
+
+static bool handler_is_no_fpu(irq_handler_t handler)
+{
+	uintptr_t address = (uintptr_t)handler;
+
+	return address >= (uintptr_t)__irq_no_fpu_start && address < (uintptr_t)__irq_no_fpu_end;
 }
 
 static struct irq_slot *slot_of(unsigned int vector)
@@ -39,9 +48,17 @@ int irq_register(unsigned int vector, irq_handler_t handler, void *context)
 	 * can see the slot half-written. */
 	irq_state = irq_save();
 	slot->context = context;
+	slot->saves_fpu = !handler_is_no_fpu(handler);
 	slot->handler = handler;
 	irq_restore(irq_state);
 	return 0;
+}
+
+bool irq_saves_fpu(unsigned int vector)
+{
+	if (vector < IRQ_VECTOR_FIRST || vector > IRQ_VECTOR_LAST || !slot_of(vector)->handler)
+		return true;
+	return slot_of(vector)->saves_fpu;
 }
 
 void irq_unregister(unsigned int vector)
@@ -61,7 +78,9 @@ void irq_dispatch(struct interrupt_frame *frame)
 		this_percpu()->sdk_vector_count++;
 	} else {
 		slot = slot_of(vector);
-		if (slot->handler)
+		if (slot->handler && slot->saves_fpu)
+			irq_call_saving_fpu(slot->handler, vector, slot->context);
+		else if (slot->handler)
 			slot->handler(vector, slot->context);
 		else
 			__atomic_add_fetch(&unhandled, 1, __ATOMIC_RELAXED);
