@@ -72,12 +72,17 @@ static void check_services(void)
 		   "heap_alloc gave %p and %p", a, b);
 	err = cat_detect(&cat);
 	if (err == 0)
-		printk("CAT: %u-bit masks, %u classes, cell mask 0x%x\n", cat.mask_bits,
-		       cat.num_classes, cat.capacity_mask);
+		printk("CAT: %u-bit masks, %u classes%s, class %u, mask 0x%x\n", cat.mask_bits,
+		       cat.num_classes, cat.cdp ? " (CDP)" : "", cat.class_of_service,
+		       cat.capacity_mask);
 	else
 		printk("CAT: %s\n", sdk_strerror(err));
 	TEST_CHECK("cat-detect", err == 0 || err == -SDK_ENOTSUP, "cat_detect: %s",
 		   sdk_strerror(err));
+	if (err == 0 && cmdline_get_int("cat-cell-mask", 0))	/* what the test's comm region gives */
+		TEST_CHECK("cat-cell-share", cat.capacity_mask == cmdline_get_int("cat-cell-mask", 0) &&
+			   cat.class_of_service == cmdline_get_int("cat-cell-class", 0),
+			   "class %u mask 0x%x", cat.class_of_service, cat.capacity_mask);
 }
 
 static void check_pci(void)

@@ -161,6 +161,8 @@ int main(int argc, char **argv)
 		comm.ext_magic = WARDEN_COMM_EXT_MAGIC;
 		comm.ext_revision = WARDEN_COMM_EXT_REVISION;
 		comm.ram_size = 128ull << 20;
+		comm.cat_capacity_mask = 0xf0;	/* a share no CPU here has: reported as is */
+		comm.cat_class_of_service = 3;
 		for (cpu = 0; cpu < cpus; cpu++)
 			comm.cpu_apic_id[cpu] = cpu;
 	}
