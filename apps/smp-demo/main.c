@@ -52,7 +52,8 @@ static void timer_tick(unsigned int vector, void *context)
 {
 	struct cpu_timer *timer = context;
 
-	if (timer->cpu != smp_this_cpu())
+	/* the context must be this CPU's: by number, and as its per-CPU data */
+	if (timer->cpu != smp_this_cpu() || smp_cpu_data() != timer)
 		timer->foreign++;
 	timer->ticks++;
 }
@@ -67,6 +68,7 @@ static void run_cpu_timer(unsigned int cpu)
 	int err;
 
 	timer->cpu = cpu;
+	smp_set_cpu_data(timer);
 	err = timer_setup(TIMER_VECTOR, timer_tick, timer);
 	if (!err)
 		err = timer_start_periodic(period_ns);

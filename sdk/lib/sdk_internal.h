@@ -4,6 +4,7 @@
 #define SDK_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <inmate/timer.h>
 
@@ -19,6 +20,10 @@ void platform_set_cpu_list(const uint32_t *apic_ids, unsigned int count);
 /* cpu_list.c (pure): that list from the IDs the other CPUs reported */
 bool cpu_list_build(uint32_t boot_apic_id, const uint32_t *reported, unsigned int count,
 		    unsigned int num_cpus, uint32_t *out);
+
+/* stack_usage.c (pure): paint [bottom, end); bytes of [bottom, top) used */
+void stack_paint(uint8_t *bottom, uint8_t *end);
+size_t stack_high_water(const uint8_t *bottom, const uint8_t *top);
 
 /* arch: APIC ID of CPU 0 */
 uint32_t arch_boot_apic_id(void);

@@ -25,6 +25,7 @@
 #include <inmate/time.h>
 #include <inmate/timer.h>
 #include <inmate/periodic.h>
+#include <inmate/hypervisor.h>
 #include <inmate/irq.h>
 #include <inmate/smp.h>
 #include <inmate/pci.h>

@@ -20,7 +20,6 @@ struct interrupt_frame {
 struct irq_slot {
 	irq_handler_t handler;
 	void *context;
-	bool saves_fpu;		/* not an IRQ_HANDLER_NO_FPU handler */
 };
 
 /* Per-CPU data, reached through the GS base. */
@@ -34,7 +33,10 @@ struct percpu {
 	bool timer_armed;		/* LVT holds timer_mode and lvt_vector */
 	bool has_tsc_deadline;		/* CPUID.1:ECX[24], read once at init */
 	volatile unsigned long sdk_vector_count;	/* IRQ_VECTOR_SDK arrivals */
+	void *app_data;			/* smp_set_cpu_data() */
 	struct irq_slot irq_slots[IRQ_HANDLER_SLOTS];	/* this CPU's handlers */
+	/* bit n: the handler of vector IRQ_VECTOR_FIRST + n is IRQ_HANDLER_NO_FPU */
+	uint32_t irq_no_fpu[(IRQ_HANDLER_SLOTS + 31) / 32];
 };
 
 static inline struct percpu *this_percpu(void)
@@ -95,6 +97,7 @@ void mtrr_enable_at_boot(void);	/* mtrr.c, every CPU */
 extern volatile uint32_t boot_parked_count;
 extern volatile uint32_t boot_parked_apic_id[];
 void cell_cpus_discover(void);	/* cell_cpus.c */
+void smp_paint_boot_stack(void);	/* smp.c */
 void console_setup(void);	/* from comm region and command line */
 void hypercall_detect(void);
 bool hypercall_debug_putc(char c);

@@ -124,7 +124,7 @@ long_mode_entry:
 	testl	%eax, %eax
 	jnz	park_cpu		/* started with the others at reset */
 
-	leaq	boot_stack_top(%rip), %rsp
+	leaq	__boot_stack_top(%rip), %rsp	/* linker script: STACK_SIZE */
 	leaq	__bss_start(%rip), %rdi
 	leaq	__bss_end(%rip), %rcx
 	subq	%rdi, %rcx
@@ -232,11 +232,5 @@ boot_parked_count:
 	.long	0
 boot_parked_apic_id:
 	.fill	BOOT_MAX_PARKED, 4, 0xffffffff
-
-	.bss
-	.balign 16
-boot_stack:
-	.skip	16384
-boot_stack_top:
 
 	.section .note.GNU-stack, "", @progbits

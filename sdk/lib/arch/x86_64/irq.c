@@ -34,6 +34,21 @@ static struct irq_slot *slot_of(unsigned int vector)
 	return &this_percpu()->irq_slots[vector - IRQ_VECTOR_FIRST];
 }
 
+static bool slot_saves_fpu(unsigned int vector)
+{
+	unsigned int n = vector - IRQ_VECTOR_FIRST;
+
+	return !(this_percpu()->irq_no_fpu[n / 32] & (1u << (n % 32)));
+}
+
+static void set_no_fpu(unsigned int vector, bool no_fpu)
+{
+	unsigned int n = vector - IRQ_VECTOR_FIRST;
+	uint32_t *word = &this_percpu()->irq_no_fpu[n / 32];
+
+	*word = no_fpu ? *word | (1u << (n % 32)) : *word & ~(1u << (n % 32));
+}
+
 int irq_register(unsigned int vector, irq_handler_t handler, void *context)
 {
 	struct irq_slot *slot;
@@ -48,7 +63,7 @@ int irq_register(unsigned int vector, irq_handler_t handler, void *context)
 	 * can see the slot half-written. */
 	irq_state = irq_save();
 	slot->context = context;
-	slot->saves_fpu = !handler_is_no_fpu(handler);
+	set_no_fpu(vector, handler_is_no_fpu(handler));
 	slot->handler = handler;
 	irq_restore(irq_state);
 	return 0;
@@ -58,7 +73,7 @@ bool irq_saves_fpu(unsigned int vector)
 {
 	if (vector < IRQ_VECTOR_FIRST || vector > IRQ_VECTOR_LAST || !slot_of(vector)->handler)
 		return true;
-	return slot_of(vector)->saves_fpu;
+	return slot_saves_fpu(vector);
 }
 
 void irq_unregister(unsigned int vector)
@@ -78,7 +93,7 @@ void irq_dispatch(struct interrupt_frame *frame)
 		this_percpu()->sdk_vector_count++;
 	} else {
 		slot = slot_of(vector);
-		if (slot->handler && slot->saves_fpu)
+		if (slot->handler && slot_saves_fpu(vector))
 			irq_call_saving_fpu(slot->handler, vector, slot->context);
 		else if (slot->handler)
 			slot->handler(vector, slot->context);

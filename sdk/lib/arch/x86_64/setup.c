@@ -61,6 +61,7 @@ void boot_cpu_main(void)
 	struct percpu *boot_percpu = smp_percpu(0);
 
 	percpu_install(boot_percpu);
+	smp_paint_boot_stack();
 	mtrr_enable_at_boot();
 	if (boot_bare_mode)
 		bare_platform_early();

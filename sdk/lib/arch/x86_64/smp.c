@@ -19,6 +19,9 @@
 static struct percpu cpus[SMP_MAX_CPUS];
 static uint8_t stacks[SMP_MAX_CPUS][SMP_STACK_SIZE] __attribute__((aligned(64)));
 static volatile bool online[SMP_MAX_CPUS];
+/* Set by smp_start_cpu() only, so that an image that starts no CPU does not
+ * keep the stacks (--gc-sections) just for the exit report. */
+static uint8_t *started_stack[SMP_MAX_CPUS];
 static unsigned int online_count = 1;
 
 static struct {
@@ -42,6 +45,40 @@ uint32_t arch_boot_apic_id(void)
 unsigned int smp_this_cpu(void)
 {
 	return this_percpu()->cpu;
+}
+
+extern uint8_t __boot_stack_bottom[], __boot_stack_top[];
+
+/* The boot CPU's stack below what it uses right now. */
+void smp_paint_boot_stack(void)
+{
+	stack_paint(__boot_stack_bottom, (uint8_t *)__builtin_frame_address(0) - 256);
+}
+
+size_t smp_stack_size(unsigned int cpu)
+{
+	if (cpu == 0)
+		return (size_t)(__boot_stack_top - __boot_stack_bottom);
+	return cpu < SMP_MAX_CPUS ? SMP_STACK_SIZE : 0;
+}
+
+size_t smp_stack_high_water(unsigned int cpu)
+{
+	if (cpu == 0)
+		return stack_high_water(__boot_stack_bottom, __boot_stack_top);
+	if (cpu >= SMP_MAX_CPUS || !started_stack[cpu])
+		return 0;
+	return stack_high_water(started_stack[cpu], started_stack[cpu] + SMP_STACK_SIZE);
+}
+
+void smp_set_cpu_data(void *data)
+{
+	this_percpu()->app_data = data;
+}
+
+void *smp_cpu_data(void)
+{
+	return this_percpu()->app_data;
 }
 
 unsigned int smp_cpus_online(void)
@@ -116,6 +153,8 @@ int smp_start_cpu(unsigned int cpu, smp_entry_t entry, void *arg)
 		return -SDK_EBUSY;
 	while (__atomic_exchange_n(&start_lock, 1, __ATOMIC_ACQUIRE))
 		cpu_relax();
+	stack_paint(stacks[cpu], stacks[cpu] + SMP_STACK_SIZE);
+	started_stack[cpu] = stacks[cpu];
 	start_record.cpu = cpu;
 	start_record.entry = entry;
 	start_record.arg = arg;
