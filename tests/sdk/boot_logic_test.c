@@ -8,21 +8,12 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include "host_check.h"
 #include <string.h>
 #include <inmate/inmate.h>
 #include "../../sdk/lib/sdk_internal.h"
 #include "../../sdk/lib/arch/x86_64/arch_internal.h"
 
-static int failures, cases;
-
-static void expect(int ok, const char *what)
-{
-	cases++;
-	if (!ok) {
-		failures++;
-		printf("FAIL %s\n", what);
-	}
-}
 
 static void check_cpu_list(void)
 {
@@ -105,6 +96,5 @@ int main(void)
 	check_cpu_list();
 	check_apic_base();
 	check_console();
-	printf("boot_logic_test: %d of %d cases passed\n", cases - failures, cases);
-	return failures ? 1 : 0;
+	return check_summary("boot_logic_test");
 }

@@ -5,20 +5,11 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include "host_check.h"
 #include <inmate/inmate.h>
 #include <inmate/arch/cat.h>
 #include <inmate/arch/x86.h>
 
-static int failures, cases;
-
-static void expect(int ok, const char *what)
-{
-	cases++;
-	if (!ok) {
-		failures++;
-		printf("FAIL %s\n", what);
-	}
-}
 
 int main(void)
 {
@@ -48,6 +39,5 @@ int main(void)
 	       "CDP: class 3's data mask at 0xc96, code mask at 0xc97");
 	expect(cat_pqr_assoc(0x00000005000000aaull, 3) == 0x00000003000000aaull,
 	       "PQR_ASSOC: class in 63:32, RMID kept");
-	printf("cat_logic_test: %d of %d cases passed\n", cases - failures, cases);
-	return failures ? 1 : 0;
+	return check_summary("cat_logic_test");
 }
