@@ -26,6 +26,7 @@
 #include <inmate/timer.h>
 #include <inmate/periodic.h>
 #include <inmate/hypervisor.h>
+#include <inmate/map.h>
 #include <inmate/irq.h>
 #include <inmate/smp.h>
 #include <inmate/pci.h>

@@ -3,7 +3,8 @@
  * The identity map every CPU runs on: guest-physical 0-4 GiB in 2 MiB
  * pages (AMD APM vol. 2, 5.3.4), writable, executable. 2-4 GiB (MMIO:
  * MMCONFIG, IOAPIC, HPET, local APIC) is mapped uncached (PCD|PWT).
- * Nothing above 4 GiB is mapped: an access there page-faults.
+ * Nothing above 4 GiB is mapped until map_range() (map.c) maps it: an
+ * access there page-faults.
  */
 #define PTE_PRESENT	0x001
 #define PTE_WRITE	0x002
@@ -13,7 +14,7 @@
 
 	.section .data.pagetables, "aw"
 	.balign 4096
-	.globl boot_pml4
+	.globl boot_pml4, boot_pdpt
 boot_pml4:
 	.quad	boot_pdpt + PTE_PRESENT + PTE_WRITE
 	.fill	511, 8, 0
