@@ -29,10 +29,11 @@ void smp_set_cpu_data(void *data);
 void *smp_cpu_data(void);
 
 /* A CPU's stack: its size (CPU 0: add_inmate's STACK_SIZE, the others
- * SMP_STACK_SIZE) and the most of it ever used, 0 for a CPU not started.
- * inmate_exit() prints both for every CPU (no guard page: an overflow runs
- * into the memory below, so watch the high-water mark). */
+ * SMP_STACK_SIZE), the most of it ever used (0 for a CPU not started;
+ * inmate_exit() prints both), and its guard page, the unmapped 4 KiB below
+ * it: an overflow page-faults there and gets the usual fatal report. */
 size_t smp_stack_size(unsigned int cpu);
 size_t smp_stack_high_water(unsigned int cpu);
+uintptr_t smp_stack_guard_page(unsigned int cpu);
 
 #endif /* INMATE_SMP_H */

@@ -22,6 +22,21 @@ struct irq_slot {
 	void *context;
 };
 
+/* The 64-bit task-state segment: only the interrupt stack table is used. */
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __attribute__((packed));
+
+_Static_assert(sizeof(struct tss) == 104, "the 64-bit TSS is 104 bytes");
+
+#define IST_STACK_SIZE	4096
+
 /* Per-CPU data, reached through the GS base. */
 struct percpu {
 	struct percpu *self;
@@ -37,6 +52,8 @@ struct percpu {
 	struct irq_slot irq_slots[IRQ_HANDLER_SLOTS];	/* this CPU's handlers */
 	/* bit n: the handler of vector IRQ_VECTOR_FIRST + n is IRQ_HANDLER_NO_FPU */
 	uint32_t irq_no_fpu[(IRQ_HANDLER_SLOTS + 31) / 32];
+	struct tss tss;			/* IST1: ist_stack, for #PF and #DF */
+	uint8_t ist_stack[IST_STACK_SIZE] __attribute__((aligned(16)));
 };
 
 static inline struct percpu *this_percpu(void)
@@ -98,6 +115,9 @@ extern volatile uint32_t boot_parked_count;
 extern volatile uint32_t boot_parked_apic_id[];
 void cell_cpus_discover(void);	/* cell_cpus.c */
 void smp_paint_boot_stack(void);	/* smp.c */
+/* guard.c: unmap a page of the image's first 2 MiB; load this CPU's TSS */
+void guard_page_unmap(uintptr_t page);
+void tss_install(struct percpu *cpu);
 void console_setup(void);	/* from comm region and command line */
 void hypercall_detect(void);
 bool hypercall_debug_putc(char c);

@@ -17,6 +17,8 @@
 #define GDT_CODE32		0x08
 #define GDT_DATA		0x10
 #define GDT_CODE64		0x18
+#define GDT_TSS_FIRST		0x20	/* 16-byte descriptors, one per CPU */
+#define BOOT_MAX_TSS		8	/* SMP_MAX_CPUS */
 
 #define MULTIBOOT_MAGIC		0x1badb002
 #define MULTIBOOT_BOOT_MAGIC	0x2badb002	/* in EAX at the entry */

@@ -205,6 +205,9 @@ boot_gdt:
 	.quad	0x00cf9a000000ffff	/* GDT_CODE32: flat 32-bit code */
 	.quad	0x00cf92000000ffff	/* GDT_DATA: flat data */
 	.quad	0x00af9a000000ffff	/* GDT_CODE64: 64-bit code (L=1) */
+	.globl	boot_gdt_tss
+boot_gdt_tss:				/* GDT_TSS(cpu): filled in by tss.c */
+	.fill	2 * BOOT_MAX_TSS, 8, 0
 boot_gdt_end:
 	.balign 8
 	.word	0

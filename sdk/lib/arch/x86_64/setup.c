@@ -55,12 +55,15 @@ static void setup_clock(void)
 }
 
 void boot_cpu_main(void);
+extern char __boot_stack_guard[];
 
 void boot_cpu_main(void)
 {
 	struct percpu *boot_percpu = smp_percpu(0);
 
 	percpu_install(boot_percpu);
+	tss_install(boot_percpu);
+	guard_page_unmap((uintptr_t)__boot_stack_guard);
 	smp_paint_boot_stack();
 	mtrr_enable_at_boot();
 	if (boot_bare_mode)

@@ -17,7 +17,8 @@
 #define START_TIMEOUT_US	200000
 
 static struct percpu cpus[SMP_MAX_CPUS];
-static uint8_t stacks[SMP_MAX_CPUS][SMP_STACK_SIZE] __attribute__((aligned(64)));
+/* each with its guard page first (unmapped when the CPU is started) */
+static uint8_t stacks[SMP_MAX_CPUS][4096 + SMP_STACK_SIZE] __attribute__((aligned(4096)));
 static volatile bool online[SMP_MAX_CPUS];
 /* Set by smp_start_cpu() only, so that an image that starts no CPU does not
  * keep the stacks (--gc-sections) just for the exit report. */
@@ -62,6 +63,13 @@ size_t smp_stack_size(unsigned int cpu)
 	return cpu < SMP_MAX_CPUS ? SMP_STACK_SIZE : 0;
 }
 
+uintptr_t smp_stack_guard_page(unsigned int cpu)
+{
+	if (cpu == 0)
+		return (uintptr_t)__boot_stack_bottom - 4096;
+	return cpu < SMP_MAX_CPUS && started_stack[cpu] ? (uintptr_t)started_stack[cpu] - 4096 : 0;
+}
+
 size_t smp_stack_high_water(unsigned int cpu)
 {
 	if (cpu == 0)
@@ -103,6 +111,7 @@ void smp_secondary_main(void)
 	void *arg = start_record.arg;
 
 	percpu_install(smp_percpu(cpu));
+	tss_install(smp_percpu(cpu));
 	__atomic_store_n(&smp_ap_stack, 0, __ATOMIC_RELEASE);
 	mtrr_enable_at_boot();
 	idt_load();
@@ -153,12 +162,13 @@ int smp_start_cpu(unsigned int cpu, smp_entry_t entry, void *arg)
 		return -SDK_EBUSY;
 	while (__atomic_exchange_n(&start_lock, 1, __ATOMIC_ACQUIRE))
 		cpu_relax();
-	stack_paint(stacks[cpu], stacks[cpu] + SMP_STACK_SIZE);
-	started_stack[cpu] = stacks[cpu];
+	guard_page_unmap((uintptr_t)stacks[cpu]);
+	stack_paint(stacks[cpu] + 4096, stacks[cpu] + 4096 + SMP_STACK_SIZE);
+	started_stack[cpu] = stacks[cpu] + 4096;
 	start_record.cpu = cpu;
 	start_record.entry = entry;
 	start_record.arg = arg;
-	__atomic_store_n(&smp_ap_stack, (uint64_t)(stacks[cpu] + SMP_STACK_SIZE),
+	__atomic_store_n(&smp_ap_stack, (uint64_t)(stacks[cpu] + 4096 + SMP_STACK_SIZE),
 			 __ATOMIC_RELEASE);
 	err = send_init_startup(platform_cpu_apic_id(cpu));
 	__atomic_store_n(&smp_ap_stack, 0, __ATOMIC_RELEASE);
