@@ -8,11 +8,13 @@
  * With a virtio PCI device (e.g. QEMU -device virtio-rng-pci) it also sets
  * up MSI-X entry 0 and reads the table entry back.
  *
- * Command line: expect-cpus=N (check the CPU count), greeting="text".
+ * Command line: expect-cpus=N (check the CPU count), greeting="text",
+ * stack-kib=N (use N KiB of stack, then check the high-water mark).
  */
 #include <inmate/inmate.h>
 #include <inmate/arch/cat.h>
 #include <inmate/arch/ioapic.h>
+#include <inmate/arch/x86.h>
 
 #define ICH9_AHCI		PCI_BDF(0, 0x1f, 2)	/* docs/platform.md */
 #define MSI_TEST_VECTOR		0x40
@@ -21,12 +23,38 @@
 #define IOAPIC_TEST_PIN		10
 #define IOAPIC_TEST_VECTOR	0x41
 
+/* kib KiB of stack, one frame per KiB (not a tail call: the sum uses it) */
+static unsigned int use_stack(unsigned int kib)
+{
+	volatile uint8_t block[1024];
+
+	block[0] = 1;
+	block[sizeof(block) - 1] = 1;
+	return kib ? use_stack(kib - 1) + block[0] : 0;
+}
+
+static void check_stack_and_heap(void)
+{
+	unsigned int kib = (unsigned int)cmdline_get_int("stack-kib", 0);
+
+	printk("heap: %zu bytes, stack of CPU 0: %zu bytes\n", heap_size(), smp_stack_size(0));
+	if (!kib)
+		return;
+	use_stack(kib);
+	TEST_CHECK("stack-high-water", smp_stack_high_water(0) >= kib * 1024 &&
+		   smp_stack_high_water(0) < smp_stack_size(0),
+		   "%zu bytes used after a %u KiB recursion, of %zu", smp_stack_high_water(0), kib,
+		   smp_stack_size(0));
+}
+
 static void check_platform(void)
 {
 	int64_t expected = cmdline_get_int("expect-cpus", 0);
 
 	test_step("platform");
 	platform_print();
+	/* the SDK enables the MTRRs at boot where they were off (Jailhouse cells) */
+	printk("mtrr default type: 0x%llx\n", (unsigned long long)rdmsr(MSR_MTRR_DEF_TYPE));
 	TEST_CHECK("comm-region", memcmp(comm_region()->signature, "JHCOMM", 6) == 0 &&
 		   comm_region()->revision == 2, "signature or revision wrong");
 	TEST_CHECK("tsc-calibrated", platform_tsc_khz() > 100000,
@@ -69,12 +97,24 @@ static void check_services(void)
 		   "heap_alloc gave %p and %p", a, b);
 	err = cat_detect(&cat);
 	if (err == 0)
-		printk("CAT: %u-bit masks, %u classes, cell mask 0x%x\n", cat.mask_bits,
-		       cat.num_classes, cat.capacity_mask);
+		printk("CAT: %u-bit masks, %u classes%s, class %u, mask 0x%x\n", cat.mask_bits,
+		       cat.num_classes, cat.cdp ? " (CDP)" : "", cat.class_of_service,
+		       cat.capacity_mask);
 	else
 		printk("CAT: %s\n", sdk_strerror(err));
 	TEST_CHECK("cat-detect", err == 0 || err == -SDK_ENOTSUP, "cat_detect: %s",
 		   sdk_strerror(err));
+	/* bare on QEMU there is no Warden: the CPU information calls must say so, not #UD */
+	printk("hypervisor: %s, CPU 0 exits: %lld\n", hypervisor_present() ? "Warden" : "none",
+	       (long long)hypervisor_cpu_exits(0, WARDEN_EXIT_TOTAL));
+	if (!hypervisor_present())
+		TEST_CHECK("hypervisor-info-without-hypervisor",
+			   hypervisor_cpu_state(0) == -SDK_ENOTSUP, "hypervisor_cpu_state(0) = %lld",
+			   (long long)hypervisor_cpu_state(0));
+	if (err == 0 && cmdline_get_int("cat-cell-mask", 0))	/* what the test's comm region gives */
+		TEST_CHECK("cat-cell-share", cat.capacity_mask == cmdline_get_int("cat-cell-mask", 0) &&
+			   cat.class_of_service == cmdline_get_int("cat-cell-class", 0),
+			   "class %u mask 0x%x", cat.class_of_service, cat.capacity_mask);
 }
 
 static void check_pci(void)
@@ -163,6 +203,7 @@ void inmate_main(void)
 	check_platform();
 	check_clock();
 	check_services();
+	check_stack_and_heap();
 	check_pci();
 	check_msix();
 	check_ioapic();

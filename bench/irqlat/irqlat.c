@@ -16,6 +16,9 @@
  *   bins=2000         histogram bins (at most IRQLAT_MAX_BINS); later values count as overflows
  *   progress=0        print a progress line every N samples (0: print nothing while measuring)
  *   timer=auto        auto | deadline | oneshot
+ *   fpu=save          save: the handler runs inside the SDK's FXSAVE/FXRSTOR, as ordinary handlers
+ *                     do; skip: it is an IRQ_HANDLER_NO_FPU handler (this file is built with
+ *                     -mgeneral-regs-only, so it and what it calls use no FPU state)
  */
 #include <inmate/inmate.h>
 
@@ -34,6 +37,7 @@ struct irqlat_params {
 	uint64_t bins;
 	uint64_t progress;
 	bool deadline_mode;
+	bool skip_fpu;
 };
 
 /* Live state of the measurement, touched by the handler only (and read by the main loop). */
@@ -85,15 +89,13 @@ static void finish(struct irqlat_run *r, enum irqlat_state state, int arm_error)
 	r->done = true;
 }
 
-static void timer_handler(unsigned int vector, void *context)
+static void on_timer(uint64_t entry, void *context)
 {
-	uint64_t entry = time_tsc(); /* first thing: this is the measurement */
 	struct irqlat_run *r = context;
 	struct irqlat_shared *s = r->report;
 	uint64_t latency_ns = 0;
 	int err;
 
-	(void)vector;
 	if (entry >= r->deadline)
 		latency_ns = time_tsc_to_ns(entry - r->deadline);
 	else
@@ -115,6 +117,19 @@ static void timer_handler(unsigned int vector, void *context)
 	err = arm_timer(r);
 	if (err)
 		finish(r, IRQLAT_STATE_FAILED, err);
+}
+
+/* The two ways in (fpu=save|skip); reading the TSC is the first thing in both: the measurement. */
+static void timer_handler(unsigned int vector, void *context)
+{
+	(void)vector;
+	on_timer(time_tsc(), context);
+}
+
+static IRQ_HANDLER_NO_FPU(timer_handler_no_fpu)
+{
+	(void)vector;
+	on_timer(time_tsc(), context);
 }
 
 /*
@@ -167,6 +182,19 @@ static int read_timer_param(struct irqlat_params *p)
 	return -1;
 }
 
+static int read_fpu_param(struct irqlat_params *p)
+{
+	char fpu[8] = "save";
+	int err = cmdline_parse_string(cmdline(), "fpu", fpu, sizeof(fpu));
+
+	if ((err && err != -SDK_ENOENT) || (strcmp(fpu, "save") && strcmp(fpu, "skip"))) {
+		test_fail("irqlat", "parameter fpu: expected save or skip");
+		return -1;
+	}
+	p->skip_fpu = !strcmp(fpu, "skip");
+	return 0;
+}
+
 static int read_params(struct irqlat_params *p)
 {
 	uint64_t period_us, duration_ms;
@@ -177,7 +205,8 @@ static int read_params(struct irqlat_params *p)
 	    number_param("warmup", 100, 0, 100000000, &p->warmup) ||
 	    number_param("bin-ns", 10, 1, 1000000, &p->bin_ns) ||
 	    number_param("bins", 2000, 1, IRQLAT_MAX_BINS, &p->bins) ||
-	    number_param("progress", 0, 0, 100000000, &p->progress) || read_timer_param(p))
+	    number_param("progress", 0, 0, 100000000, &p->progress) || read_timer_param(p) ||
+	    read_fpu_param(p))
 		return -1;
 	p->period_ns = period_us * 1000;
 	if (duration_ms)
@@ -202,12 +231,13 @@ static const struct report_sink console_sink = { emit_console, NULL };
 static void print_config(const struct irqlat_params *p)
 {
 	printk("{\"type\":\"config\",\"source\":\"irqlat\",\"period_ns\":%llu,\"samples\":%llu,\"warmup\":%llu,"
-	       "\"bin_ns\":%llu,\"bins\":%llu,\"progress\":%llu,\"timer\":\"%s\",\"tsc_khz\":%u,"
+	       "\"bin_ns\":%llu,\"bins\":%llu,\"progress\":%llu,\"timer\":\"%s\",\"fpu\":\"%s\",\"tsc_khz\":%u,"
 	       "\"report_addr\":%llu,\"report_bytes\":%u,\"bare\":%s}\n",
 	       (unsigned long long)p->period_ns, (unsigned long long)p->samples,
 	       (unsigned long long)p->warmup, (unsigned long long)p->bin_ns,
 	       (unsigned long long)p->bins, (unsigned long long)p->progress,
-	       p->deadline_mode ? "tsc-deadline" : "oneshot", platform_tsc_khz(),
+	       p->deadline_mode ? "tsc-deadline" : "oneshot", p->skip_fpu ? "skip" : "save",
+	       platform_tsc_khz(),
 	       (unsigned long long)(uintptr_t)report_region, (unsigned int)run.report->total_bytes,
 	       platform_is_bare() ? "true" : "false");
 }
@@ -291,7 +321,8 @@ void inmate_main(void)
 	run.min_delay_ns = 1000000 / (timer_khz() ? timer_khz() : 1) + 1;
 	print_config(&params);
 
-	err = timer_setup(IRQLAT_TIMER_VECTOR, timer_handler, &run);
+	err = timer_setup(IRQLAT_TIMER_VECTOR,
+			  params.skip_fpu ? timer_handler_no_fpu : timer_handler, &run);
 	if (err) {
 		test_fail("irqlat", "timer_setup(vector %u): %s", IRQLAT_TIMER_VECTOR,
 			  sdk_strerror(err));

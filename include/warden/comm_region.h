@@ -60,7 +60,7 @@
 /* Warden extension (after the compatible part). */
 #define WARDEN_COMM_EXT_OFFSET		80
 #define WARDEN_COMM_EXT_MAGIC		0x4e445257	/* "WRDN" little-endian */
-#define WARDEN_COMM_EXT_REVISION	1
+#define WARDEN_COMM_EXT_REVISION	2	/* 2: cat_class_of_service */
 #define WARDEN_COMM_MAX_CPUS		64
 
 /* ext_flags */
@@ -92,14 +92,14 @@ struct warden_comm_region {
 	__u16 num_cpus;
 	__u32 tsc_khz;
 	__u32 apic_khz;			/* 0: calibrate yourself */
-	__u32 padding0;			/* natural alignment of the original */
+	__u32 padding0;			/* Jailhouse's packed structure ends at 76 */
 	/* --- Warden extension --- */
 	__u32 ext_magic;		/* WARDEN_COMM_EXT_MAGIC if present */
 	__u16 ext_revision;
 	__u16 ext_flags;		/* WARDEN_COMM_EXT_* */
 	__u64 ram_size;			/* cell RAM from guest-physical 0 */
 	__u32 cat_capacity_mask;	/* L3 CAT ways of the cell, 0: none */
-	__u32 padding1;
+	__u32 cat_class_of_service;	/* revision >= 2: the cell's CAT class */
 	__u32 cpu_apic_id[WARDEN_COMM_MAX_CPUS];	/* index: cell CPU */
 };
 
@@ -127,13 +127,13 @@ WARDEN_COMM_ASSERT_OFFSET(pm_timer_address, 64);
 WARDEN_COMM_ASSERT_OFFSET(num_cpus, 66);
 WARDEN_COMM_ASSERT_OFFSET(tsc_khz, 68);
 WARDEN_COMM_ASSERT_OFFSET(apic_khz, 72);
-WARDEN_COMM_ASSERT_OFFSET(padding0, 76);
+WARDEN_COMM_ASSERT_OFFSET(padding0, 76);	/* = sizeof Jailhouse's packed region */
 WARDEN_COMM_ASSERT_OFFSET(ext_magic, WARDEN_COMM_EXT_OFFSET);
 WARDEN_COMM_ASSERT_OFFSET(ext_revision, 84);
 WARDEN_COMM_ASSERT_OFFSET(ext_flags, 86);
 WARDEN_COMM_ASSERT_OFFSET(ram_size, 88);
 WARDEN_COMM_ASSERT_OFFSET(cat_capacity_mask, 96);
-WARDEN_COMM_ASSERT_OFFSET(padding1, 100);
+WARDEN_COMM_ASSERT_OFFSET(cat_class_of_service, 100);
 WARDEN_COMM_ASSERT_OFFSET(cpu_apic_id, 104);
 _Static_assert(sizeof(struct warden_comm_region) == 104 + 4 * WARDEN_COMM_MAX_CPUS,
 	       "comm region size");

@@ -1,17 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 #
-# add_inmate(NAME SOURCES file... [LIBC none|newlib])
+# add_inmate(NAME SOURCES file... [LIBC none|newlib] [OPTIMIZE flag]
+#            [HEAP_SIZE bytes] [STACK_SIZE bytes])
 #   Builds NAME.elf (with symbols, for debugging) and NAME.bin, the loadable
 #   image: load it into a cell at guest-physical 0, or boot it bare with
 #   `qemu-system-x86_64 -kernel NAME.bin`. The target property
 #   WARDEN_INMATE_IMAGE holds the .bin path.
 #   LIBC: none (default; the SDK's printk, string and heap only) or newlib
 #   (stdio, stdlib, string, libm; WardenNewlib.cmake, docs/libc.md).
+#   OPTIMIZE: the optimisation flag of the inmate's sources, default
+#   ${WARDEN_INMATE_OPTIMIZE} (cache variable, -O2). It comes after the flags
+#   of CMAKE_BUILD_TYPE, so it holds whatever the build type (and without
+#   one, where CMake would compile at -O0); debug info (-g) is always on.
+#   HEAP_SIZE: the SDK heap (heap_alloc), default 65536; STACK_SIZE: the boot
+#   CPU's stack, default 16384 (further CPUs get SMP_STACK_SIZE each). Both
+#   multiples of 16; image, heap and stacks must end below 0x9f000 (the link
+#   says so if not).
 #
 # Works in the Warden tree and, after `cmake --install`, through
 # find_package(WardenSDK) in any C project.
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/WardenNewlib.cmake")
+
+set(WARDEN_INMATE_OPTIMIZE "-O2" CACHE STRING
+	"Optimisation flag of inmates built with add_inmate() (their OPTIMIZE argument overrides it)")
 
 # The compiler's own headers (stdint.h, stdarg.h, ...) but no host C library headers.
 function(_warden_sdk_compiler_include out)
@@ -33,11 +45,37 @@ function(warden_sdk_freestanding_flags target)
 		-ffunction-sections -fdata-sections -nostdinc "SHELL:-isystem ${compiler_include}")
 endfunction()
 
+# A size argument of add_inmate: default if empty, else a positive multiple of 16.
+function(_warden_inmate_size name field value default out)
+	if("${value}" STREQUAL "")
+		set(value ${default})
+	endif()
+	if(NOT value MATCHES "^[0-9]+$" OR value EQUAL 0)
+		message(FATAL_ERROR "add_inmate(${name}): ${field} '${value}' is not a byte count "
+			"(expected a positive multiple of 16)")
+	endif()
+	math(EXPR rest "${value} % 16")
+	if(NOT rest EQUAL 0)
+		message(FATAL_ERROR "add_inmate(${name}): ${field} ${value} is not a multiple of 16")
+	endif()
+	set(${out} ${value} PARENT_SCOPE)
+endfunction()
+
 function(add_inmate NAME)
-	cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LIBC" "SOURCES")
+	cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LIBC;OPTIMIZE;HEAP_SIZE;STACK_SIZE" "SOURCES")
 	if(ARG_UNPARSED_ARGUMENTS)
 		message(FATAL_ERROR "add_inmate(${NAME}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
-			"(expected SOURCES file... [LIBC none|newlib])")
+			"(expected SOURCES file... [LIBC none|newlib] [OPTIMIZE flag] [HEAP_SIZE bytes] "
+			"[STACK_SIZE bytes])")
+	endif()
+	_warden_inmate_size(${NAME} HEAP_SIZE "${ARG_HEAP_SIZE}" 65536 heap_size)
+	_warden_inmate_size(${NAME} STACK_SIZE "${ARG_STACK_SIZE}" 16384 stack_size)
+	if(NOT ARG_OPTIMIZE)
+		set(ARG_OPTIMIZE "${WARDEN_INMATE_OPTIMIZE}")
+	endif()
+	if(NOT ARG_OPTIMIZE MATCHES "^-O([0-3sgz]|fast)?$")
+		message(FATAL_ERROR "add_inmate(${NAME}): OPTIMIZE '${ARG_OPTIMIZE}' is not an "
+			"optimisation flag (expected -O0, -O1, -O2, -O3, -Os, -Og, -Oz or -Ofast)")
 	endif()
 	if(NOT ARG_SOURCES)
 		message(FATAL_ERROR "add_inmate(${NAME}): no SOURCES given")
@@ -57,6 +95,7 @@ function(add_inmate NAME)
 	add_executable(${NAME} ${ARG_SOURCES})
 	set_target_properties(${NAME} PROPERTIES SUFFIX ".elf")
 	warden_sdk_freestanding_flags(${NAME})
+	target_compile_options(${NAME} PRIVATE ${ARG_OPTIMIZE} -g)
 	target_link_libraries(${NAME} PRIVATE WardenSDK::sdk)
 	if(ARG_LIBC STREQUAL "newlib")
 		warden_link_newlib(${NAME})	# WardenNewlib.cmake, docs/libc.md
@@ -64,7 +103,9 @@ function(add_inmate NAME)
 	target_link_options(${NAME} PRIVATE -nostdlib -static -no-pie
 		"LINKER:-T,${WARDEN_SDK_LINKER_SCRIPT}" "LINKER:--gc-sections"
 		"LINKER:-u,boot_reset_entry" "LINKER:--build-id=none" "LINKER:-z,noexecstack"
-		"LINKER:-Map,$<TARGET_FILE_DIR:${NAME}>/${NAME}.map")
+		"LINKER:-Map,$<TARGET_FILE_DIR:${NAME}>/${NAME}.map"
+		"LINKER:--defsym=__sdk_heap_size=${heap_size}"
+		"LINKER:--defsym=__boot_stack_size=${stack_size}")
 	set_property(TARGET ${NAME} APPEND PROPERTY LINK_DEPENDS "${WARDEN_SDK_LINKER_SCRIPT}")
 	set(image "$<TARGET_FILE_DIR:${NAME}>/${NAME}.bin")
 	add_custom_command(TARGET ${NAME} POST_BUILD

@@ -79,3 +79,33 @@ const char *comm_state_name(uint32_t state)
 	}
 	return "unknown";
 }
+
+const char *comm_message_name(uint32_t message)
+{
+	switch (message) {
+	case WARDEN_MSG_NONE:
+		return "none";
+	case WARDEN_MSG_SHUTDOWN_REQUEST:
+		return "shutdown-request";
+	case WARDEN_MSG_RECONFIG_COMPLETED:
+		return "reconfig-completed";
+	}
+	return "unknown";
+}
+
+const char *comm_reply_name(uint32_t reply)
+{
+	switch (reply) {
+	case WARDEN_REPLY_NONE:
+		return "none";
+	case WARDEN_REPLY_UNKNOWN:
+		return "unknown-message";
+	case WARDEN_REPLY_REQUEST_DENIED:
+		return "request-denied";
+	case WARDEN_REPLY_REQUEST_APPROVED:
+		return "request-approved";
+	case WARDEN_REPLY_RECEIVED:
+		return "received";
+	}
+	return "unknown";
+}

@@ -1,34 +1,48 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * Console selection (comm region description, command line override),
- * the lock that keeps lines from several CPUs apart, and printk.
+ * The console (chosen by console_choice.c), the lock that keeps lines from
+ * several CPUs apart, and printk. UART output goes through a ring that
+ * printk and the idle paths (console_poll) drain as far as the UART takes
+ * characters without waiting; console_flush() waits for all of it.
  */
 #include <inmate/inmate.h>
 #include "sdk_internal.h"
 
-enum console_kind { CONSOLE_NONE, CONSOLE_UART, CONSOLE_HYPERCALL };
+#define RING_SIZE	4096	/* a power of two */
 
-static enum console_kind kind;
-static char name[40] = "none";
+static bool use_uart, use_hypercall;
+static char name[48] = "none";
 static unsigned int lock_owner;	/* CPU number + 1, 0: free */
+
+/* UART output waits here until the UART takes it: printk never waits for
+ * the UART (at 115200 baud a character takes 87 us). */
+static struct {
+	char text[RING_SIZE];
+	unsigned int head, tail;	/* free-running; head - tail = used */
+	unsigned long dropped;
+} ring;
+
+static bool lock_try(unsigned int me)
+{
+	unsigned int expected = 0;
+
+	return __atomic_compare_exchange_n(&lock_owner, &expected, me, false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
 
 /* Recursion on the same CPU (an exception while printing) goes through
  * instead of deadlocking. */
 static unsigned long console_lock(bool *nested)
 {
 	unsigned long flags = irq_save();
-	unsigned int me = smp_this_cpu() + 1, expected;
+	unsigned int me = smp_this_cpu() + 1;
 
 	*nested = __atomic_load_n(&lock_owner, __ATOMIC_RELAXED) == me;
 	if (*nested)
 		return flags;
-	for (;;) {
-		expected = 0;
-		if (__atomic_compare_exchange_n(&lock_owner, &expected, me, false,
-						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-			return flags;
+	while (!lock_try(me))
 		cpu_relax();
-	}
+	return flags;
 }
 
 static void console_unlock(unsigned long flags, bool nested)
@@ -38,12 +52,32 @@ static void console_unlock(unsigned long flags, bool nested)
 	irq_restore(flags);
 }
 
+static void ring_put(char c)
+{
+	if (ring.head - ring.tail == RING_SIZE) {
+		ring.dropped++;
+		return;
+	}
+	ring.text[ring.head++ % RING_SIZE] = c;
+}
+
+/* Hand the UART what it takes now, without waiting (console lock held). */
+static void drain_ready(void)
+{
+	unsigned int room;
+
+	while (ring.head != ring.tail && uart8250_tx_empty()) {
+		for (room = uart8250_tx_room(); room && ring.head != ring.tail; room--)
+			uart8250_tx(ring.text[ring.tail++ % RING_SIZE]);
+	}
+}
+
 static void raw_putc(char c)
 {
-	if (kind == CONSOLE_UART)
-		uart8250_putc(c);
-	else if (kind == CONSOLE_HYPERCALL)
-		hypercall_debug_putc(c);
+	if (use_uart)
+		ring_put(c);
+	if (use_hypercall)
+		hypercall_debug_putc(c);	/* traps anyway: no gain from a ring */
 }
 
 static void emit_char(char c, void *context)
@@ -54,6 +88,37 @@ static void emit_char(char c, void *context)
 	raw_putc(c);
 }
 
+void console_poll(void)
+{
+	unsigned long flags;
+
+	if (ring.head == ring.tail)
+		return;
+	flags = irq_save();
+	if (lock_try(smp_this_cpu() + 1)) {	/* busy: its owner drains */
+		drain_ready();
+		__atomic_store_n(&lock_owner, 0, __ATOMIC_RELEASE);
+	}
+	irq_restore(flags);
+}
+
+void console_flush(void)
+{
+	bool nested;
+	unsigned long flags = console_lock(&nested);
+
+	while (ring.head != ring.tail) {
+		drain_ready();
+		cpu_relax();
+	}
+	console_unlock(flags, nested);
+}
+
+unsigned long console_dropped(void)
+{
+	return __atomic_load_n(&ring.dropped, __ATOMIC_RELAXED);
+}
+
 void console_write(const char *text, size_t length)
 {
 	bool nested;
@@ -61,6 +126,7 @@ void console_write(const char *text, size_t length)
 
 	while (length--)
 		emit_char(*text++, NULL);
+	drain_ready();
 	console_unlock(flags, nested);
 }
 
@@ -80,6 +146,7 @@ int vprintk(const char *fmt, va_list args)
 	unsigned long flags = console_lock(&nested);
 	int count = format_output(emit_char, NULL, fmt, args);
 
+	drain_ready();
 	console_unlock(flags, nested);
 	return count;
 }
@@ -95,53 +162,22 @@ int printk(const char *fmt, ...)
 	return count;
 }
 
-static void use_uart(uint64_t base, bool mmio, bool regdist4, uint32_t divider)
-{
-	uart8250_init(base, mmio, regdist4, divider);
-	kind = CONSOLE_UART;
-	snprintk(name, sizeof(name), "8250-%s:0x%llx", mmio ? "mmio" : "pio",
-		 (unsigned long long)base);
-}
-
-/* console=none|hypercall|8250-pio:BASE|8250-mmio:BASE (console.h) */
-static bool setup_from_cmdline(const char *value)
-{
-	int64_t base;
-	bool mmio;
-
-	if (strcmp(value, "none") == 0) {
-		kind = CONSOLE_NONE;
-		return true;
-	}
-	if (strcmp(value, "hypercall") == 0) {
-		kind = CONSOLE_HYPERCALL;
-		strlcpy(name, "hypercall", sizeof(name));
-		return true;
-	}
-	mmio = strncmp(value, "8250-mmio:", 10) == 0;
-	if (!mmio && strncmp(value, "8250-pio:", 9) != 0)
-		return false;
-	if (cmdline_parse_number(mmio ? value + 10 : value + 9, &base) != 0 || base <= 0)
-		return false;
-	use_uart((uint64_t)base, mmio, cmdline_get_int("console-regdist", 1) == 4, 0);
-	return true;
-}
-
+/* From the comm region and the command line (console_choice.c). */
 void console_setup(void)
 {
-	const struct warden_comm_console *desc = &comm_region()->console;
-	uint32_t flags = comm_region()->flags;
-	char value[40];
+	struct console_choice choice;
 
 	hypercall_detect();
-	if (desc->type == WARDEN_CONSOLE_TYPE_8250)
-		use_uart(desc->address, desc->flags & WARDEN_CONSOLE_ACCESS_MMIO,
-			 desc->flags & WARDEN_CONSOLE_REGDIST_4, desc->divider);
-	else if (flags & WARDEN_COMM_FLAG_DBG_PUTC_ACTIVE) {
-		kind = CONSOLE_HYPERCALL;
+	console_choose(cmdline(), comm_region(), &choice);
+	if (choice.uart) {
+		uart8250_init(choice.base, choice.mmio, choice.regdist4, choice.divider);
+		snprintk(name, sizeof(name), "8250-%s:0x%llx%s", choice.mmio ? "mmio" : "pio",
+			 (unsigned long long)choice.base, choice.hypercall ? "+hypercall" : "");
+	} else if (choice.hypercall) {
 		strlcpy(name, "hypercall", sizeof(name));
 	}
-	if (cmdline_get_string("console", value, sizeof(value)) && !setup_from_cmdline(value))
-		printk("warden-sdk: console=%s: expected none, hypercall, 8250-pio:BASE or "
-		       "8250-mmio:BASE; keeping %s\n", value, name);
+	use_uart = choice.uart;
+	use_hypercall = choice.hypercall;
+	if (choice.problem[0])
+		printk("warden-sdk: console: %s; using %s\n", choice.problem, name);
 }

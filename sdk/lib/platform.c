@@ -7,6 +7,8 @@ static struct {
 	uint32_t tsc_khz;
 	uint32_t apic_khz;
 	uint64_t ioapic_base;
+	unsigned int cpu_list_count;	/* cell without the extension's table */
+	uint32_t cpu_list[WARDEN_COMM_MAX_CPUS];
 } measured;
 
 static bool has_extension(void)
@@ -24,12 +26,29 @@ unsigned int platform_num_cpus(void)
 	return comm_region()->num_cpus ? comm_region()->num_cpus : 1;
 }
 
+bool platform_has_cpu_table(void)
+{
+	return has_extension();
+}
+
+void platform_set_cpu_list(const uint32_t *apic_ids, unsigned int count)
+{
+	unsigned int i;
+
+	for (i = 0; i < count && i < WARDEN_COMM_MAX_CPUS; i++)
+		measured.cpu_list[i] = apic_ids[i];
+	measured.cpu_list_count = i;
+}
+
 /* Without Warden's extension (a Jailhouse-style hypervisor) the APIC IDs
- * are not reported: assume consecutive IDs from the boot CPU's. */
+ * are those the CPUs reported at boot (arch cell_cpus.c), else assumed
+ * consecutive from the boot CPU's. */
 uint32_t platform_cpu_apic_id(unsigned int cpu)
 {
 	if (has_extension() && cpu < WARDEN_COMM_MAX_CPUS)
 		return comm_region()->cpu_apic_id[cpu];
+	if (cpu < measured.cpu_list_count)
+		return measured.cpu_list[cpu];
 	return arch_boot_apic_id() + cpu;
 }
 

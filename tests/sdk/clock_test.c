@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Host unit test of the clock arithmetic (sdk/lib/clock.c): TSC <-> ns
- * conversions against exact 128-bit arithmetic for several TSC rates, delay
- * lengths on a simulated TSC, and the PM timer's wrap-safe delta.
+ * conversions, durations and absolute times, equal to exact 128-bit
+ * arithmetic for several TSC rates (non-integer ns per tick) up to 2^60,
+ * delay lengths on a simulated TSC, and the PM timer's wrap-safe delta.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -33,31 +34,44 @@ static void expect(int ok, const char *what, uint64_t got, uint64_t want)
 	}
 }
 
-/* Exact values, rounded down; the fixed-point result may be below by at most
- * value / 2^32 * rate-ish: allow 1 ppm + 1. */
+/* Exact values, rounded down: anything less (a fixed-point factor, say)
+ * drifts by up to a ppm-fraction of the value, which at hours of run time
+ * is whole microseconds. */
 static void check_conversions(uint32_t khz)
 {
-	const uint64_t values[] = { 0, 1, 999, 1000000, 123456789012ull, 1ull << 50 };
+	const uint64_t values[] = { 0, 1, 999, 1000000, 123456789012ull, 1ull << 50,
+				    (1ull << 60) + 12345 };
 	unsigned int i;
 
+	fake_tsc = 1ull << 45;		/* a TSC that did not start at 0 */
+	tsc_step = 0;
 	clock_init(khz);
 	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
 		uint64_t v = values[i];
 		uint64_t ns_exact = (uint64_t)((unsigned __int128)v * 1000000 / khz);
 		uint64_t tsc_exact = (uint64_t)((unsigned __int128)v * khz / 1000000);
-		uint64_t ns = time_tsc_to_ns(v), tsc = time_ns_to_tsc(v);
+		uint64_t deadline = time_tsc_at_ns(v);
 
-		expect(ns <= ns_exact && ns_exact - ns <= ns_exact / 1000000 + 1,
-		       "tsc_to_ns", ns, ns_exact);
-		expect(tsc <= tsc_exact && tsc_exact - tsc <= tsc_exact / 1000000 + 1,
-		       "ns_to_tsc", tsc, tsc_exact);
+		expect(time_tsc_to_ns(v) == ns_exact, "tsc_to_ns", time_tsc_to_ns(v), ns_exact);
+		expect(time_ns_to_tsc(v) == tsc_exact, "ns_to_tsc", time_ns_to_tsc(v), tsc_exact);
+		/* the deadline for ns v is the first TSC value at which time_ns() >= v */
+		expect(time_ns_at_tsc(deadline) >= v, "time_ns at the deadline",
+		       time_ns_at_tsc(deadline), v);
+		expect(v == 0 || time_ns_at_tsc(deadline - 1) < v, "time_ns one tick before it",
+		       time_ns_at_tsc(deadline - 1), v);
+		expect(time_ns_at_tsc(fake_tsc + v) == ns_exact, "time_ns_at_tsc after boot",
+		       time_ns_at_tsc(fake_tsc + v), ns_exact);
 	}
+	expect(time_ns_at_tsc(fake_tsc - 5) == 0, "a TSC value before boot is time 0",
+	       time_ns_at_tsc(fake_tsc - 5), 0);
+	tsc_step = 1;
 }
 
 static void check_delay(void)
 {
 	uint64_t start;
 
+	fake_tsc = 0;
 	clock_init(2000000);		/* 2 GHz: 2 ticks per ns */
 	tsc_step = 100;
 	start = fake_tsc;

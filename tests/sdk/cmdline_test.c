@@ -3,20 +3,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "host_check.h"
 #include <string.h>
 #include <inmate/cmdline.h>
 #include <inmate/errors.h>
 
-static int failures, cases;
-
-static void expect(bool ok, const char *what)
-{
-	cases++;
-	if (!ok) {
-		failures++;
-		printf("FAIL %s\n", what);
-	}
-}
 
 static void check_string(const char *cmdline, const char *key, int want_err, const char *want)
 {
@@ -113,6 +104,5 @@ int main(void)
 	bools();
 	expect(cmdline_parse_number("0x3f8", &value) == 0 && value == 0x3f8, "number 0x3f8");
 	expect(cmdline_parse_number("3f8", &value) == -SDK_EINVAL, "number 3f8 rejected");
-	printf("cmdline_test: %d of %d cases passed\n", cases - failures, cases);
-	return failures ? 1 : 0;
+	return check_summary("cmdline_test");
 }

@@ -34,5 +34,7 @@ int comm_bare_post_message(uint32_t message);
 
 /* Name of a state / message / reply code, for printing. */
 const char *comm_state_name(uint32_t state);
+const char *comm_message_name(uint32_t message);
+const char *comm_reply_name(uint32_t reply);
 
 #endif /* INMATE_COMM_H */

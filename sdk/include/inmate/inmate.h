@@ -24,6 +24,9 @@
 #include <inmate/platform.h>
 #include <inmate/time.h>
 #include <inmate/timer.h>
+#include <inmate/periodic.h>
+#include <inmate/hypervisor.h>
+#include <inmate/map.h>
 #include <inmate/irq.h>
 #include <inmate/smp.h>
 #include <inmate/pci.h>

@@ -23,6 +23,17 @@ void test_done(void) __attribute__((noreturn));
  * fault, this CR2), the exception handler reports it as usual, then passes
  * check name and ends the run with test_done(); otherwise it fails it. */
 void test_expect_fault(const char *name, unsigned int vector, uint64_t cr2);
+/* The same with CR2 anywhere in [cr2_low, cr2_high]. */
+void test_expect_fault_in(const char *name, unsigned int vector, uint64_t cr2_low,
+			  uint64_t cr2_high);
+
+/*
+ * Tests only (NULL otherwise): sleep_until_ns() and periodic_wait() call
+ * this between checking their wake-up condition and the HLT, with
+ * interrupts off, so that a test can force an interrupt into exactly that
+ * window (tests/sdk/lost-wakeup).
+ */
+extern void (*test_wait_window_hook)(void);
 
 /* Pass or fail name depending on cond; the reason names the expression. */
 #define TEST_CHECK(name, cond, ...)						\

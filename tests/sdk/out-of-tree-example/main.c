@@ -1,38 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * A small control loop: every millisecond (periodic timer) a proportional
- * controller moves x towards a target; stops on a shutdown request or after
- * `cycles` periods (command line, default 200).
+ * A small control loop: every millisecond a proportional controller moves
+ * x towards a target; stops on a shutdown request or after `cycles`
+ * periods (command line, default 200). docs/sdk.md shows this file.
  */
 #include <inmate/inmate.h>
 
-#define TIMER_VECTOR 0x40
-
-static volatile unsigned long ticks;
-
-static void on_tick(unsigned int vector, void *context)
-{
-	ticks++;
-}
-
 void inmate_main(void)
 {
-	unsigned long cycles = (unsigned long)cmdline_get_int("cycles", 200), seen = 0, cycle;
+	unsigned long cycles = (unsigned long)cmdline_get_int("cycles", 200), cycle;
 	double x = 0.0, target = 5.0;
+	struct periodic_task task;
 
-	timer_setup(TIMER_VECTOR, on_tick, NULL);
-	timer_start_periodic(1000000);		/* 1 ms */
-	irq_enable();
+	periodic_start(&task, 1000000);			/* 1 ms */
 	for (cycle = 0; cycle < cycles; cycle++) {
-		while (ticks == seen)
-			cpu_wait_for_interrupt();
-		seen = ticks;
-		x += 0.05 * (target - x);
-		if (comm_service_messages(false))
+		if (periodic_wait(&task) < 0)		/* sleep until the next release */
 			break;
+		x += 0.05 * (target - x);		/* your control law; floating point is fine */
+		if (comm_service_messages(false))
+			break;				/* shutdown requested (and approved) */
 	}
-	timer_stop();
-	printk("my-control-loop: %lu cycles, x = %d/1000\n", cycle, (int)(x * 1000));
+	printk("my-control-loop: %lu cycles, x = %d/1000, %llu overruns, worst lateness %llu ns\n",
+	       cycle, (int)(x * 1000), (unsigned long long)task.overruns,
+	       (unsigned long long)task.max_lateness_ns);
 	TEST_CHECK("reached-target", x > 4.99 && x < 5.01, "x = %d/1000", (int)(x * 1000));
+	TEST_CHECK("no-overruns", task.overruns == 0, "%llu overruns",
+		   (unsigned long long)task.overruns);
 	test_done();
 }

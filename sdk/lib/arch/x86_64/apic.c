@@ -11,8 +11,6 @@
 
 #define XAPIC_BASE		0xfee00000ull
 #define X2APIC_MSR_BASE		0x800
-#define APIC_BASE_EXTD		(1ull << 10)
-#define APIC_BASE_ENABLE	(1ull << 11)
 #define APIC_SVR_ENABLE		0x100
 #define APIC_LVT_MASKED		0x10000
 #define CPUID1_ECX_X2APIC	(1u << 21)
@@ -70,17 +68,13 @@ void apic_send_icr(uint32_t destination, uint32_t command)
 
 void apic_cpu_init(void)
 {
-	uint64_t base = rdmsr(MSR_APIC_BASE);
+	uint64_t base = rdmsr(MSR_APIC_BASE), wanted = apic_base_for_mode(base, use_x2apic);
 
-	base |= APIC_BASE_ENABLE;
-	if (use_x2apic) {
-		base |= APIC_BASE_EXTD;
-	} else if (base & APIC_BASE_EXTD) {
-		/* x2APIC -> xAPIC goes through "disabled" (SDM 10.12.5). */
-		wrmsr(MSR_APIC_BASE, base & ~(APIC_BASE_EXTD | APIC_BASE_ENABLE));
-		base &= ~APIC_BASE_EXTD;
+	if (wanted != base) {	/* apic_mode.c: only when the mode must change */
+		if (apic_base_needs_disable_first(base, wanted))
+			wrmsr(MSR_APIC_BASE, apic_base_disabled(base));
+		wrmsr(MSR_APIC_BASE, wanted);
 	}
-	wrmsr(MSR_APIC_BASE, base);
 	apic_write(APIC_REG_TPR, 0);
 	apic_write(APIC_REG_LVT_TIMER, APIC_LVT_MASKED);
 	/* LINT0 carries the legacy PIC (ExtINT) on the boot CPU: not ours. */

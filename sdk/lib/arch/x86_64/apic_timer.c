@@ -9,23 +9,57 @@
 #include <inmate/arch/apic.h>
 #include <inmate/arch/x86.h>
 #include "arch_internal.h"
+#include "../../sdk_internal.h"
 
 #define LVT_MASKED		0x10000
 #define LVT_TIMER_ONESHOT	0x00000
 #define LVT_TIMER_PERIODIC	0x20000
 #define LVT_TIMER_DEADLINE	0x40000
 #define DIVIDE_BY_1		0xb
-#define CPUID1_ECX_TSC_DEADLINE	(1u << 24)
-
-void timer_cpu_init(void)
-{
-	apic_write(APIC_REG_LVT_TIMER, LVT_MASKED);
-	apic_write(APIC_REG_TIMER_DIVIDE, DIVIDE_BY_1);
-}
 
 bool timer_has_deadline_mode(void)
 {
-	return cpuid(1, 0).ecx & CPUID1_ECX_TSC_DEADLINE;
+	return timer_cpuid_has_deadline(cpuid(1, 0).ecx);
+}
+
+void timer_cpu_init(void)
+{
+	struct percpu *cpu = this_percpu();
+
+	apic_write(APIC_REG_LVT_TIMER, LVT_MASKED);
+	apic_write(APIC_REG_TIMER_DIVIDE, DIVIDE_BY_1);
+	cpu->timer_armed = false;
+	/* Once here: in a cell CPUID may cost a VM exit, and the wake-up timer
+	 * is armed every period. */
+	cpu->has_tsc_deadline = timer_has_deadline_mode();
+}
+
+static uint32_t lvt_bits(enum timer_mode mode)
+{
+	switch (mode) {
+	case TIMER_PERIODIC:
+		return LVT_TIMER_PERIODIC;
+	case TIMER_DEADLINE:
+		return LVT_TIMER_DEADLINE;
+	default:
+		return LVT_TIMER_ONESHOT;
+	}
+}
+
+/* Writes the LVT only when mode or vector change: one register access less
+ * on the path a control loop takes every period, and see docs/sdk.md "Known
+ * limits" for what rewriting it from the handler did under TCG. */
+static void lvt_program(struct percpu *cpu, enum timer_mode mode, unsigned int vector)
+{
+	if (cpu->timer_armed && cpu->timer_mode == mode && cpu->lvt_vector == vector)
+		return;
+	cpu->timer_mode = mode;
+	cpu->lvt_vector = vector;
+	cpu->timer_armed = true;
+	apic_write(APIC_REG_LVT_TIMER, lvt_bits(mode) | vector);
+	/* In deadline mode, the LVT write must land before the MSR write
+	 * (SDM 10.5.4.1). */
+	memory_barrier();
 }
 
 uint32_t timer_khz(void)
@@ -58,6 +92,7 @@ int timer_setup(unsigned int vector, irq_handler_t handler, void *context)
 	if (err)
 		return err;
 	this_percpu()->timer_vector = vector;
+	this_percpu()->lvt_vector = vector;
 	this_percpu()->timer_armed = false;
 	apic_write(APIC_REG_LVT_TIMER, LVT_MASKED | vector);
 	return 0;
@@ -65,7 +100,7 @@ int timer_setup(unsigned int vector, irq_handler_t handler, void *context)
 
 static int timer_count(uint64_t ns, uint32_t *count)
 {
-	uint64_t counts = ns * timer_khz() / 1000000;
+	uint64_t counts = clock_scale_floor(ns, timer_khz(), 1000000);
 
 	if (counts == 0 || counts > 0xffffffffull)
 		return -SDK_ERANGE;
@@ -73,7 +108,7 @@ static int timer_count(uint64_t ns, uint32_t *count)
 	return 0;
 }
 
-static int timer_start_counting(uint64_t ns, uint32_t lvt_mode, enum timer_mode mode)
+static int timer_start_counting(uint64_t ns, enum timer_mode mode)
 {
 	struct percpu *cpu = this_percpu();
 	uint32_t count;
@@ -84,25 +119,44 @@ static int timer_start_counting(uint64_t ns, uint32_t lvt_mode, enum timer_mode 
 	err = timer_count(ns, &count);
 	if (err)
 		return err;
-	/* Re-arming in the same mode writes only the count: one register
-	 * access less on the path a control loop takes every period. */
-	if (cpu->timer_mode != mode || !cpu->timer_armed) {
-		cpu->timer_mode = mode;
-		cpu->timer_armed = true;
-		apic_write(APIC_REG_LVT_TIMER, lvt_mode | cpu->timer_vector);
-	}
+	lvt_program(cpu, mode, cpu->timer_vector);
 	apic_write(APIC_REG_TIMER_INITIAL, count);
 	return 0;
 }
 
 int timer_start_periodic(uint64_t period_ns)
 {
-	return timer_start_counting(period_ns, LVT_TIMER_PERIODIC, TIMER_PERIODIC);
+	return timer_start_counting(period_ns, TIMER_PERIODIC);
 }
 
 int timer_start_oneshot(uint64_t delay_ns)
 {
-	return timer_start_counting(delay_ns, LVT_TIMER_ONESHOT, TIMER_ONESHOT);
+	return timer_start_counting(delay_ns, TIMER_ONESHOT);
+}
+
+/*
+ * The wake-up of sleep_until_ns() and periodic_wait(): TSC-deadline mode
+ * where the CPU has it (exact), else a one-shot count for the time left,
+ * rounded up, so that it fires at or after the deadline unless the
+ * calibrated APIC rate is off (the sleeper then re-arms for the rest).
+ */
+int timer_arm_wakeup(uint64_t deadline_tsc, uint64_t now_tsc)
+{
+	struct percpu *cpu = this_percpu();
+	enum timer_mode mode = timer_wakeup_mode(cpu->has_tsc_deadline);
+	uint32_t count;
+
+	if (mode == TIMER_DEADLINE) {
+		lvt_program(cpu, TIMER_DEADLINE, IRQ_VECTOR_SDK);
+		wrmsr(MSR_TSC_DEADLINE, deadline_tsc);
+		return 0;
+	}
+	if (!timer_khz())
+		return -SDK_ENOTSUP;
+	count = timer_counts_for_tsc(deadline_tsc - now_tsc, platform_tsc_khz(), timer_khz());
+	lvt_program(cpu, TIMER_ONESHOT, IRQ_VECTOR_SDK);
+	apic_write(APIC_REG_TIMER_INITIAL, count);
+	return 0;
 }
 
 int timer_start_deadline(uint64_t tsc_deadline)
@@ -111,20 +165,9 @@ int timer_start_deadline(uint64_t tsc_deadline)
 
 	if (!cpu->timer_vector)
 		return -SDK_EINVAL;
-	/*
-	 * CPUID is checked only when entering deadline mode, never on a re-arm:
-	 * in a cell, CPUID may be intercepted, and the re-arm is the hot path of
-	 * every period (one VM exit per interrupt otherwise).
-	 */
-	if (cpu->timer_mode != TIMER_DEADLINE || !cpu->timer_armed) {
-		if (!timer_has_deadline_mode())
-			return -SDK_ENOTSUP;
-		cpu->timer_mode = TIMER_DEADLINE;
-		cpu->timer_armed = true;
-		apic_write(APIC_REG_LVT_TIMER, LVT_TIMER_DEADLINE | cpu->timer_vector);
-		/* The LVT write must land before the MSR write (SDM 10.5.4.1). */
-		memory_barrier();
-	}
+	if (!cpu->has_tsc_deadline)
+		return -SDK_ENOTSUP;
+	lvt_program(cpu, TIMER_DEADLINE, cpu->timer_vector);
 	wrmsr(MSR_TSC_DEADLINE, tsc_deadline ? tsc_deadline : 1);
 	return 0;
 }
@@ -133,9 +176,9 @@ void timer_stop(void)
 {
 	struct percpu *cpu = this_percpu();
 
-	if (cpu->timer_mode == TIMER_DEADLINE && timer_has_deadline_mode())
+	if (cpu->timer_mode == TIMER_DEADLINE && cpu->has_tsc_deadline)
 		wrmsr(MSR_TSC_DEADLINE, 0);
-	apic_write(APIC_REG_LVT_TIMER, LVT_MASKED | cpu->timer_vector);
+	apic_write(APIC_REG_LVT_TIMER, LVT_MASKED | cpu->lvt_vector);
 	apic_write(APIC_REG_TIMER_INITIAL, 0);
 	cpu->timer_armed = false;
 }

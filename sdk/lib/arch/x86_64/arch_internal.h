@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <inmate/irq.h>
 
 /* Saved by interrupt_stubs.S, in this order from the stack pointer up. */
 struct interrupt_frame {
@@ -14,14 +15,45 @@ struct interrupt_frame {
 	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
 
+#define IRQ_HANDLER_SLOTS	(IRQ_VECTOR_LAST - IRQ_VECTOR_FIRST + 1)
+
+struct irq_slot {
+	irq_handler_t handler;
+	void *context;
+};
+
+/* The 64-bit task-state segment: only the interrupt stack table is used. */
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __attribute__((packed));
+
+_Static_assert(sizeof(struct tss) == 104, "the 64-bit TSS is 104 bytes");
+
+#define IST_STACK_SIZE	4096
+
 /* Per-CPU data, reached through the GS base. */
 struct percpu {
 	struct percpu *self;
 	unsigned int cpu;		/* logical number in the cell */
 	uint32_t apic_id;
-	unsigned int timer_vector;
+	unsigned int timer_vector;	/* the application's (timer_setup) */
 	unsigned int timer_mode;	/* enum timer_mode of the running timer */
-	bool timer_armed;		/* LVT holds timer_mode and the vector */
+	unsigned int lvt_vector;	/* vector the LVT holds while armed */
+	bool timer_armed;		/* LVT holds timer_mode and lvt_vector */
+	bool has_tsc_deadline;		/* CPUID.1:ECX[24], read once at init */
+	volatile unsigned long sdk_vector_count;	/* IRQ_VECTOR_SDK arrivals */
+	void *app_data;			/* smp_set_cpu_data() */
+	struct irq_slot irq_slots[IRQ_HANDLER_SLOTS];	/* this CPU's handlers */
+	/* bit n: the handler of vector IRQ_VECTOR_FIRST + n is IRQ_HANDLER_NO_FPU */
+	uint32_t irq_no_fpu[(IRQ_HANDLER_SLOTS + 31) / 32];
+	struct tss tss;			/* IST1: ist_stack, for #PF and #DF */
+	uint8_t ist_stack[IST_STACK_SIZE] __attribute__((aligned(16)));
 };
 
 static inline struct percpu *this_percpu(void)
@@ -48,6 +80,10 @@ extern char __image_end[];
 void idt_load(void);				/* idt.c, every CPU */
 void exception_report(struct interrupt_frame *frame) __attribute__((noreturn));
 void irq_dispatch(struct interrupt_frame *frame);	/* irq.c */
+/* interrupt_stubs.S: handler(vector, context) inside FXSAVE/FXRSTOR */
+void irq_call_saving_fpu(irq_handler_t handler, unsigned int vector, void *context);
+/* linker script: where IRQ_HANDLER_NO_FPU puts handlers */
+extern char __irq_no_fpu_start[], __irq_no_fpu_end[];
 /* Let a pending interrupt on IRQ_VECTOR_SDK in (interrupts are off). */
 void irq_deliver_sdk_vector(void);
 
@@ -69,9 +105,25 @@ int acpi_read_facts(struct acpi_facts *facts);
 int calibrate_timers(uint32_t *tsc_khz, uint32_t *apic_khz, unsigned int window_ms);
 
 void apic_boot_init(void);	/* choose x2APIC/xAPIC for all CPUs */
+/* apic_mode.c (pure): IA32_APIC_BASE for a mode, and the way there */
+uint64_t apic_base_for_mode(uint64_t current, bool x2apic);
+bool apic_base_needs_disable_first(uint64_t current, uint64_t wanted);
+uint64_t apic_base_disabled(uint64_t current);
+void mtrr_enable_at_boot(void);	/* mtrr.c, every CPU */
+/* entry.S: CPUs that entered at the reset address with the boot CPU */
+extern volatile uint32_t boot_parked_count;
+extern volatile uint32_t boot_parked_apic_id[];
+void cell_cpus_discover(void);	/* cell_cpus.c */
+void smp_paint_boot_stack(void);	/* smp.c */
+/* guard.c: unmap a page of the image's first 2 MiB; load this CPU's TSS */
+void guard_page_unmap(uintptr_t page);
+void tss_install(struct percpu *cpu);
 void console_setup(void);	/* from comm region and command line */
 void hypercall_detect(void);
 bool hypercall_debug_putc(char c);
 void timer_cpu_init(void);
+/* Arm this CPU's timer to raise IRQ_VECTOR_SDK at TSC value deadline (or
+ * as close after it as the timer can; apic_timer.c). */
+int timer_arm_wakeup(uint64_t deadline_tsc, uint64_t now_tsc);
 
 #endif /* SDK_X86_ARCH_INTERNAL_H */

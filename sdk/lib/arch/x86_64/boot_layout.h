@@ -11,9 +11,14 @@
  * page (0x100000) that the bare startup fills in. */
 #define BARE_LOAD_ADDRESS	0x200000
 
+/* CPUs that can register as parked (entry.S): the comm region's limit. */
+#define BOOT_MAX_PARKED		64
+
 #define GDT_CODE32		0x08
 #define GDT_DATA		0x10
 #define GDT_CODE64		0x18
+#define GDT_TSS_FIRST		0x20	/* 16-byte descriptors, one per CPU */
+#define BOOT_MAX_TSS		8	/* SMP_MAX_CPUS */
 
 #define MULTIBOOT_MAGIC		0x1badb002
 #define MULTIBOOT_BOOT_MAGIC	0x2badb002	/* in EAX at the entry */

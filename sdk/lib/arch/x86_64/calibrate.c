@@ -13,7 +13,6 @@
 #include <inmate/arch/x86.h>
 #include "arch_internal.h"
 
-#define APIC_REG_IRR		0x200
 #define FIRST_COUNT		(1u << 20)
 #define PM_EDGE_READS		1000000	/* a ticking PM timer changes far sooner */
 

@@ -1,40 +1,74 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * L3 cache allocation detection (Intel SDM vol. 3B, 17.19.4): CPUID.7.0:
- * EBX[15] (PQE), CPUID.0x10.0:EBX[1] (L3 CAT), CPUID.0x10.1: EAX[4:0] =
- * mask length - 1, EDX[15:0] = highest class of service; the current class
- * is IA32_PQR_ASSOC[63:32], its mask IA32_L3_QOS_MASK_n.
+ * L3 cache allocation: the CPUID and MSR side (cat_logic.c has the rules,
+ * inmate/arch/cat.h the policy: a cell asks the comm region, bare mode asks
+ * and programs the CPU).
  */
 #include <inmate/inmate.h>
 #include <inmate/arch/cat.h>
 #include <inmate/arch/x86.h>
 
-#define CPUID7_EBX_PQE		(1u << 15)
-#define CPUID10_EBX_L3_CAT	(1u << 1)
+#define MSR_L3_QOS_CFG		0x00000c81
+#define L3_QOS_CFG_CDP		(1ull << 0)
+
+/* Bare only: CPUID, and whether CDP is on (an MSR read). */
+static bool read_caps(struct cat_info *info)
+{
+	struct cpuid_result leaf10_1 = cpuid(0x10, 1);
+	uint32_t max_leaf = cpuid(0, 0).eax;
+	bool cdp_on = false;
+
+	if (max_leaf < 0x10)
+		return false;
+	if (leaf10_1.ecx & (1u << 2))		/* CDP supported: is it on? */
+		cdp_on = rdmsr(MSR_L3_QOS_CFG) & L3_QOS_CFG_CDP;
+	return cat_caps_from_cpuid(max_leaf, cpuid(7, 0).ebx, cpuid(0x10, 0).ebx, &leaf10_1,
+				   cdp_on, info);
+}
+
+/* In a cell: only what the hypervisor reported, no MSR. */
+static int detect_in_cell(struct cat_info *info)
+{
+	const struct warden_comm_region *comm = comm_region();
+	struct cpuid_result leaf10_1 = cpuid(0x10, 1);
+	uint32_t max_leaf = cpuid(0, 0).eax;
+
+	if (comm->ext_magic != WARDEN_COMM_EXT_MAGIC || comm->ext_revision < 2 ||
+	    !comm->cat_capacity_mask)
+		return -SDK_ENOTSUP;
+	if (max_leaf >= 0x10)
+		cat_caps_from_cpuid(max_leaf, cpuid(7, 0).ebx, cpuid(0x10, 0).ebx, &leaf10_1, false,
+				    info);
+	info->class_of_service = comm->cat_class_of_service;
+	info->capacity_mask = comm->cat_capacity_mask;
+	return 0;
+}
 
 int cat_detect(struct cat_info *info)
 {
-	struct cpuid_result leaf;
-	uint32_t cell_mask;
-
 	memset(info, 0, sizeof(*info));
-	if (cpuid(0, 0).eax < 0x10 || !(cpuid(7, 0).ebx & CPUID7_EBX_PQE))
+	if (!platform_is_bare())
+		return detect_in_cell(info);
+	if (!read_caps(info))
 		return -SDK_ENOTSUP;
-	if (!(cpuid(0x10, 0).ebx & CPUID10_EBX_L3_CAT))
+	info->class_of_service = (unsigned int)(rdmsr(MSR_PQR_ASSOC) >> 32);
+	info->capacity_mask = (uint32_t)rdmsr(cat_mask_msr(info, info->class_of_service, false));
+	return 0;
+}
+
+int cat_setup(unsigned int cos, uint32_t mask)
+{
+	struct cat_info caps;
+	int err;
+
+	if (!platform_is_bare() || !read_caps(&caps))
 		return -SDK_ENOTSUP;
-	leaf = cpuid(0x10, 1);
-	info->mask_bits = (leaf.eax & 0x1f) + 1;
-	info->num_classes = (leaf.edx & 0xffff) + 1;
-	/* A cell usually cannot read the MSRs (the hypervisor owns CAT):
-	 * it reports the cell's ways in the comm region. */
-	cell_mask = comm_region()->ext_magic == WARDEN_COMM_EXT_MAGIC ?
-		    comm_region()->cat_capacity_mask : 0;
-	if (cell_mask) {
-		info->capacity_mask = cell_mask;
-	} else {
-		info->class_of_service = (unsigned int)(rdmsr(MSR_PQR_ASSOC) >> 32);
-		info->capacity_mask = (uint32_t)rdmsr(MSR_L3_QOS_MASK_BASE +
-						      info->class_of_service);
-	}
+	err = cat_check_request(&caps, cos, mask);
+	if (err)
+		return err;
+	wrmsr(cat_mask_msr(&caps, cos, false), mask);
+	if (caps.cdp)
+		wrmsr(cat_mask_msr(&caps, cos, true), mask);
+	wrmsr(MSR_PQR_ASSOC, cat_pqr_assoc(rdmsr(MSR_PQR_ASSOC), cos));
 	return 0;
 }

@@ -7,7 +7,10 @@
  *
  * Every CPU comes through here: the first one to claim boot_cpu_claimed is
  * the boot CPU; a CPU started by smp_start_cpu() finds its stack in
- * smp_ap_stack; any other CPU halts.
+ * smp_ap_stack; any other CPU entered at the reset address together with
+ * the boot CPU (Jailhouse starts every CPU of a cell there): it writes its
+ * APIC ID into boot_parked_apic_id (the comm region may not list the
+ * cell's APIC IDs) and halts until smp_start_cpu() sends it INIT/SIPI.
  */
 #include "boot_layout.h"
 
@@ -119,9 +122,9 @@ long_mode_entry:
 	movl	$1, %eax
 	xchgl	%eax, boot_cpu_claimed(%rip)
 	testl	%eax, %eax
-	jnz	halt_forever		/* started but not by smp_start_cpu() */
+	jnz	park_cpu		/* started with the others at reset */
 
-	leaq	boot_stack_top(%rip), %rsp
+	leaq	__boot_stack_top(%rip), %rsp	/* linker script: STACK_SIZE */
 	leaq	__bss_start(%rip), %rdi
 	leaq	__bss_end(%rip), %rcx
 	subq	%rdi, %rcx
@@ -134,6 +137,31 @@ long_mode_entry:
 secondary_cpu:
 	call	enable_fpu
 	call	smp_secondary_main
+	jmp	halt_forever
+
+/* No stack here, and the boot CPU may be clearing BSS: registers and .data
+ * only. The APIC ID: CPUID leaf 0xb EDX (x2APIC ID, SDM vol. 2A, CPUID)
+ * where the CPU has that leaf, else CPUID.1:EBX[31:24]. */
+park_cpu:
+	xorl	%eax, %eax
+	cpuid
+	cmpl	$0xb, %eax
+	jb	1f
+	movl	$0xb, %eax
+	xorl	%ecx, %ecx
+	cpuid
+	movl	%edx, %esi
+	jmp	2f
+1:	movl	$1, %eax
+	cpuid
+	shrl	$24, %ebx
+	movl	%ebx, %esi
+2:	movl	$1, %eax
+	lock xaddl %eax, boot_parked_count(%rip)
+	cmpl	$BOOT_MAX_PARKED, %eax
+	jae	halt_forever
+	leaq	boot_parked_apic_id(%rip), %rdx
+	movl	%esi, (%rdx,%rax,4)
 halt_forever:
 	cli
 	hlt
@@ -177,6 +205,9 @@ boot_gdt:
 	.quad	0x00cf9a000000ffff	/* GDT_CODE32: flat 32-bit code */
 	.quad	0x00cf92000000ffff	/* GDT_DATA: flat data */
 	.quad	0x00af9a000000ffff	/* GDT_CODE64: 64-bit code (L=1) */
+	.globl	boot_gdt_tss
+boot_gdt_tss:				/* GDT_TSS(cpu): filled in by tss.c */
+	.fill	2 * BOOT_MAX_TSS, 8, 0
 boot_gdt_end:
 	.balign 8
 	.word	0
@@ -190,6 +221,7 @@ default_mxcsr:
 	.data
 	.balign 8
 	.globl boot_bare_mode, boot_multiboot_mem_upper, smp_ap_stack
+	.globl boot_parked_count, boot_parked_apic_id
 boot_bare_mode:
 	.long	0
 boot_multiboot_mem_upper:
@@ -199,11 +231,9 @@ boot_cpu_claimed:
 	.long	0
 smp_ap_stack:
 	.quad	0
-
-	.bss
-	.balign 16
-boot_stack:
-	.skip	16384
-boot_stack_top:
+boot_parked_count:
+	.long	0
+boot_parked_apic_id:
+	.fill	BOOT_MAX_PARKED, 4, 0xffffffff
 
 	.section .note.GNU-stack, "", @progbits

@@ -11,6 +11,9 @@
 #define IDT_ENTRIES		256
 #define STUB_SIZE		16
 #define GATE_INTERRUPT		0x8e00	/* present, DPL 0, 64-bit interrupt gate */
+#define GATE_IST1		0x0001	/* switch to the TSS's IST1 stack (guard.c) */
+#define VECTOR_DOUBLE_FAULT	8
+#define VECTOR_PAGE_FAULT	14
 
 struct idt_gate {
 	uint16_t offset_low;
@@ -43,6 +46,9 @@ static void idt_fill(void)
 		idt[vector].offset_low = (uint16_t)stub;
 		idt[vector].selector = GDT_CODE64;
 		idt[vector].flags = GATE_INTERRUPT;
+		/* a stack overflow into a guard page: no stack left to push on */
+		if (vector == VECTOR_PAGE_FAULT || vector == VECTOR_DOUBLE_FAULT)
+			idt[vector].flags |= GATE_IST1;
 		idt[vector].offset_middle = (uint16_t)(stub >> 16);
 		idt[vector].offset_high = (uint32_t)(stub >> 32);
 		idt[vector].reserved = 0;

@@ -2,10 +2,12 @@
 /*
  * One 16-byte entry stub per vector (the IDT points at
  * interrupt_stubs + 16 * vector), all ending in one common path that saves
- * the general registers and the x87/SSE state (FXSAVE, Intel SDM vol. 1,
- * 10.5) and calls interrupt_dispatch(frame). The CPU pushes an error code
- * for vectors 8, 10-14, 17, 21, 29 and 30 (SDM vol. 3A, 6.13); the other
- * stubs push a 0 in its place so that every frame looks the same.
+ * the general registers and calls interrupt_dispatch(frame). The CPU pushes
+ * an error code for vectors 8, 10-14, 17, 21, 29 and 30 (SDM vol. 3A,
+ * 6.13); the other stubs push a 0 in its place so that every frame looks
+ * the same. The x87/SSE state is saved (FXSAVE, SDM vol. 1, 10.5) only
+ * around handlers that may use it: irq_call_saving_fpu below, chosen per
+ * handler by irq.c. The SDK's own code is built without FPU/SSE.
  */
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
 			   (v) == 21 || (v) == 29 || (v) == 30)
@@ -44,11 +46,8 @@ interrupt_common:
 	cld
 	movq	%rsp, %rdi		/* struct interrupt_frame * */
 	movq	%rsp, %rbx		/* callee-saved: survives the call */
-	andq	$-64, %rsp
-	subq	$512, %rsp
-	fxsave64 (%rsp)
+	andq	$-16, %rsp
 	call	interrupt_dispatch
-	fxrstor64 (%rsp)
 	movq	%rbx, %rsp
 	popq	%r15
 	popq	%r14
@@ -67,5 +66,24 @@ interrupt_common:
 	popq	%rax
 	addq	$16, %rsp		/* vector and error code */
 	iretq
+
+/* irq_call_saving_fpu(handler, vector, context): handler(vector, context)
+ * with the interrupted code's x87/SSE state saved in a 64-byte aligned
+ * 512-byte FXSAVE area on the stack. */
+	.globl irq_call_saving_fpu
+irq_call_saving_fpu:
+	pushq	%rbp
+	movq	%rsp, %rbp
+	andq	$-64, %rsp
+	subq	$512, %rsp
+	fxsave64 (%rsp)
+	movq	%rdi, %rax
+	movl	%esi, %edi
+	movq	%rdx, %rsi
+	call	*%rax
+	fxrstor64 (%rsp)
+	movq	%rbp, %rsp
+	popq	%rbp
+	ret
 
 	.section .note.GNU-stack, "", @progbits

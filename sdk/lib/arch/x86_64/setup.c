@@ -30,8 +30,8 @@ static void check_comm_region(void)
 }
 
 /* A cell gets TSC and APIC timer rates from the hypervisor; what is missing
- * (apic_khz is 0 where the TSC-deadline timer exists, and bare mode has
- * neither) is measured against the PM timer. */
+ * (bare mode has neither; an emulated cell boot may leave apic_khz 0) is
+ * measured against the PM timer. */
 static void setup_clock(void)
 {
 	struct warden_comm_region *comm = comm_region();
@@ -55,12 +55,17 @@ static void setup_clock(void)
 }
 
 void boot_cpu_main(void);
+extern char __boot_stack_guard[];
 
 void boot_cpu_main(void)
 {
 	struct percpu *boot_percpu = smp_percpu(0);
 
 	percpu_install(boot_percpu);
+	tss_install(boot_percpu);
+	guard_page_unmap((uintptr_t)__boot_stack_guard);
+	smp_paint_boot_stack();
+	mtrr_enable_at_boot();
 	if (boot_bare_mode)
 		bare_platform_early();
 	else
@@ -73,6 +78,8 @@ void boot_cpu_main(void)
 		bare_platform_init();
 	setup_clock();
 	timer_cpu_init();
+	if (!boot_bare_mode)
+		cell_cpus_discover();	/* sleeps on the timer */
 	if (!cmdline_get_bool("quiet", false))
 		printk("warden-sdk: %s boot, %u CPU(s), TSC %u kHz, %s, console %s\n",
 		       platform_is_bare() ? "bare" : "cell", platform_num_cpus(),

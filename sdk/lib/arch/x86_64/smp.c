@@ -17,8 +17,12 @@
 #define START_TIMEOUT_US	200000
 
 static struct percpu cpus[SMP_MAX_CPUS];
-static uint8_t stacks[SMP_MAX_CPUS][SMP_STACK_SIZE] __attribute__((aligned(64)));
+/* each with its guard page first (unmapped when the CPU is started) */
+static uint8_t stacks[SMP_MAX_CPUS][4096 + SMP_STACK_SIZE] __attribute__((aligned(4096)));
 static volatile bool online[SMP_MAX_CPUS];
+/* Set by smp_start_cpu() only, so that an image that starts no CPU does not
+ * keep the stacks (--gc-sections) just for the exit report. */
+static uint8_t *started_stack[SMP_MAX_CPUS];
 static unsigned int online_count = 1;
 
 static struct {
@@ -44,6 +48,47 @@ unsigned int smp_this_cpu(void)
 	return this_percpu()->cpu;
 }
 
+extern uint8_t __boot_stack_bottom[], __boot_stack_top[];
+
+/* The boot CPU's stack below what it uses right now. */
+void smp_paint_boot_stack(void)
+{
+	stack_paint(__boot_stack_bottom, (uint8_t *)__builtin_frame_address(0) - 256);
+}
+
+size_t smp_stack_size(unsigned int cpu)
+{
+	if (cpu == 0)
+		return (size_t)(__boot_stack_top - __boot_stack_bottom);
+	return cpu < SMP_MAX_CPUS ? SMP_STACK_SIZE : 0;
+}
+
+uintptr_t smp_stack_guard_page(unsigned int cpu)
+{
+	if (cpu == 0)
+		return (uintptr_t)__boot_stack_bottom - 4096;
+	return cpu < SMP_MAX_CPUS && started_stack[cpu] ? (uintptr_t)started_stack[cpu] - 4096 : 0;
+}
+
+size_t smp_stack_high_water(unsigned int cpu)
+{
+	if (cpu == 0)
+		return stack_high_water(__boot_stack_bottom, __boot_stack_top);
+	if (cpu >= SMP_MAX_CPUS || !started_stack[cpu])
+		return 0;
+	return stack_high_water(started_stack[cpu], started_stack[cpu] + SMP_STACK_SIZE);
+}
+
+void smp_set_cpu_data(void *data)
+{
+	this_percpu()->app_data = data;
+}
+
+void *smp_cpu_data(void)
+{
+	return this_percpu()->app_data;
+}
+
 unsigned int smp_cpus_online(void)
 {
 	return __atomic_load_n(&online_count, __ATOMIC_ACQUIRE);
@@ -66,7 +111,9 @@ void smp_secondary_main(void)
 	void *arg = start_record.arg;
 
 	percpu_install(smp_percpu(cpu));
+	tss_install(smp_percpu(cpu));
 	__atomic_store_n(&smp_ap_stack, 0, __ATOMIC_RELEASE);
+	mtrr_enable_at_boot();
 	idt_load();
 	apic_cpu_init();
 	timer_cpu_init();
@@ -115,10 +162,13 @@ int smp_start_cpu(unsigned int cpu, smp_entry_t entry, void *arg)
 		return -SDK_EBUSY;
 	while (__atomic_exchange_n(&start_lock, 1, __ATOMIC_ACQUIRE))
 		cpu_relax();
+	guard_page_unmap((uintptr_t)stacks[cpu]);
+	stack_paint(stacks[cpu] + 4096, stacks[cpu] + 4096 + SMP_STACK_SIZE);
+	started_stack[cpu] = stacks[cpu] + 4096;
 	start_record.cpu = cpu;
 	start_record.entry = entry;
 	start_record.arg = arg;
-	__atomic_store_n(&smp_ap_stack, (uint64_t)(stacks[cpu] + SMP_STACK_SIZE),
+	__atomic_store_n(&smp_ap_stack, (uint64_t)(stacks[cpu] + 4096 + SMP_STACK_SIZE),
 			 __ATOMIC_RELEASE);
 	err = send_init_startup(platform_cpu_apic_id(cpu));
 	__atomic_store_n(&smp_ap_stack, 0, __ATOMIC_RELEASE);

@@ -16,6 +16,7 @@
 #define APIC_REG_TPR		0x080
 #define APIC_REG_EOI		0x0b0
 #define APIC_REG_SVR		0x0f0
+#define APIC_REG_IRR		0x200	/* 8 registers, 0x10 apart, 32 vectors each */
 #define APIC_REG_ICR_LOW	0x300
 #define APIC_REG_ICR_HIGH	0x310	/* xAPIC only */
 #define APIC_REG_LVT_TIMER	0x320

@@ -134,6 +134,9 @@ static inline void memory_barrier(void)
 }
 
 #define MSR_APIC_BASE		0x0000001b
+#define MSR_MTRR_DEF_TYPE	0x000002ff
+#define MTRR_DEF_TYPE_ENABLE	(1ull << 11)	/* E: MTRRs on (SDM vol. 3A, 11.11.2.1) */
+#define MTRR_TYPE_WB		6
 #define MSR_TSC_DEADLINE	0x000006e0
 #define MSR_PQR_ASSOC		0x00000c8f
 #define MSR_L3_QOS_MASK_BASE	0x00000c90
