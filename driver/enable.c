@@ -374,6 +374,25 @@ static void disable_cpu(void *unused)
 }
 
 /*
+ * Test only (test_hooks.c): DISABLE on one CPU alone, which the hypervisor
+ * must refuse, since the others do not come. Returns its result.
+ */
+int warden_disable_one_cpu(unsigned int cpu)
+{
+	int error = -EINVAL;
+
+	mutex_lock(&warden_lock);
+	if (warden_enabled && cpu < nr_cpu_ids) {
+		hv.results[cpu] = 0;
+		error = smp_call_function_single(cpu, disable_cpu, NULL, 1);
+		if (!error)
+			error = hv.results[cpu];
+	}
+	mutex_unlock(&warden_lock);
+	return error;
+}
+
+/*
  * Every CPU under the hypervisor must take part in disabling it: those Linux
  * took offline meanwhile come back first.
  */

@@ -11,6 +11,8 @@
  *   reading gives "ud" when it raised #UD (what the hypervisor injects: SVM
  *   is hidden), "executed" when it ran (it would flush the TLB entries of
  *   any ASID), "none" before the first write.
+ * - test_disable_cpu: writing N asks the hypervisor to disable on CPU N
+ *   alone; reading gives the result (the hypervisor must refuse: -110).
  */
 #include <linux/module.h>
 #include <linux/smp.h>
@@ -52,6 +54,29 @@ static int show_invlpga(char *buffer, const struct kernel_param *param)
 static const struct kernel_param_ops invlpga_ops = { .set = run_invlpga, .get = show_invlpga };
 module_param_cb(test_invlpga, &invlpga_ops, NULL, 0644);
 MODULE_PARM_DESC(test_invlpga, "test only: write 1 to run INVLPGA, read the outcome");
+
+static int disable_result;
+
+static int disable_one(const char *value, const struct kernel_param *param)
+{
+	unsigned int cpu;
+
+	if (kstrtouint(value, 10, &cpu))
+		return -EINVAL;
+	disable_result = warden_disable_one_cpu(cpu);
+	return 0;
+}
+
+static int show_disable_result(char *buffer, const struct kernel_param *param)
+{
+	return sysfs_emit(buffer, "%d\n", disable_result);
+}
+
+static const struct kernel_param_ops disable_ops = {
+	.set = disable_one, .get = show_disable_result,
+};
+module_param_cb(test_disable_cpu, &disable_ops, NULL, 0644);
+MODULE_PARM_DESC(test_disable_cpu, "test only: write N to disable on CPU N alone, read the result");
 
 static void unmask_lint1_nmi(void *unused)
 {

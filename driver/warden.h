@@ -47,7 +47,8 @@ int warden_build_host_tables(struct warden_host_tables *tables, unsigned long tr
 			     const struct warden_system_config *system, u32 config_size,
 			     struct warden_message *message);
 
-/* test_hooks.c: test-only parameters, off by default */
+/* test_hooks.c: test-only parameters, off by default; enable.c's hook for them */
+int warden_disable_one_cpu(unsigned int cpu);
 extern unsigned long warden_test_nmi_window_spin;
 void warden_test_hooks_init(void);
 

@@ -6,7 +6,19 @@
 #include <hv/pool.h>
 #include <hv/printk.h>
 
-static unsigned int cpus_leaving;
+/* DISABLE's meeting point: how many CPUs wait, and whether they all came. */
+static struct {
+	u32 lock;
+	unsigned int arrived;
+	bool all_came;
+} disabling;
+
+/*
+ * How long CPUs wait for the others in DISABLE, in timestamp-counter
+ * cycles: a few tenths of a second at today's TSC rates. The driver asks
+ * every CPU at once; they meet within microseconds.
+ */
+#define DISABLE_WAIT_CYCLES	1000000000ULL
 
 static s64 hypervisor_get_info(u64 what)
 {
@@ -54,11 +66,50 @@ static unsigned int root_cpus_running(void)
 	return count;
 }
 
+static void disabling_lock(void)
+{
+	while (__atomic_exchange_n(&disabling.lock, 1, __ATOMIC_ACQUIRE))
+		arch_cpu_relax();
+}
+
+static void disabling_unlock(void)
+{
+	__atomic_store_n(&disabling.lock, 0, __ATOMIC_RELEASE);
+}
+
+/*
+ * Waits until every running CPU of the root cell has called DISABLE: true.
+ * If they do not all come in time, this CPU withdraws and stays a guest:
+ * false. The decision is taken under the lock, so either all leave or none.
+ */
+static bool all_cpus_disabling(unsigned int expected)
+{
+	u64 start;
+	bool all_came;
+
+	disabling_lock();
+	if (++disabling.arrived == expected)
+		disabling.all_came = true;
+	disabling_unlock();
+	for (start = arch_cpu_cycles(); arch_cpu_cycles() - start < DISABLE_WAIT_CYCLES;) {
+		if (__atomic_load_n(&disabling.all_came, __ATOMIC_ACQUIRE))
+			return true;
+		arch_cpu_relax();
+	}
+	disabling_lock();
+	all_came = disabling.all_came;
+	if (!all_came)
+		disabling.arrived--;
+	disabling_unlock();
+	return all_came;
+}
+
 /*
  * Every CPU of the root cell calls DISABLE (the driver asks them all at
  * once). None leaves before all have arrived: a CPU that runs natively
- * must never meet one that is still a guest of the hypervisor. Refused
- * while other cells exist: their CPUs and memory would be left to nobody.
+ * must never meet one that is still a guest of the hypervisor; if some do
+ * not come, those that did stay guests and get -ETIMEDOUT. Refused while
+ * other cells exist: their CPUs and memory would be left to nobody.
  */
 static s64 disable(struct per_cpu *cpu)
 {
@@ -72,10 +123,13 @@ static s64 disable(struct per_cpu *cpu)
 			       num_cells - 1);
 		return -EBUSY;
 	}
-	if (__atomic_add_fetch(&cpus_leaving, 1, __ATOMIC_SEQ_CST) == expected)
+	if (!all_cpus_disabling(expected)) {
+		printk("warden: CPU %u: disable refused: not all %u CPUs of the root cell asked "
+		       "for it in time\n", cpu->id, expected);
+		return -ETIMEDOUT;
+	}
+	if (cpu->id == 0)
 		printk("Warden: disabled, all %u CPUs handed back to Linux\n", expected);
-	while (__atomic_load_n(&cpus_leaving, __ATOMIC_ACQUIRE) < expected)
-		arch_cpu_relax();
 	cpu->state = WARDEN_CPU_OFF;
 	arch_vcpu_leave(cpu);
 }

@@ -153,6 +153,14 @@ while [ $cpu -lt $CPUS ]; do
 done
 if [ $ipi_grew -gt 0 ]; then pass exits-ipi-grow; else fail exits-ipi-grow "no CPU sent an IPI"; fi
 
+# DISABLE asked on one CPU alone: the hypervisor waits for the others, which
+# do not come, and refuses; that CPU stays a guest like the others.
+step disable-one-cpu-alone
+echo 2 >/sys/module/warden/parameters/test_disable_cpu
+expect_eq disable-one-cpu-refused -110 "$(cat /sys/module/warden/parameters/test_disable_cpu)"
+check leaf-after-lone-disable leaf_on_all yes
+check lone-disable-on-console sh -c "warden console | grep -q 'CPU 2: disable refused: not all 4 CPUs'"
+
 # Disable with a CPU offline: the driver brings it back first, since every CPU
 # under the hypervisor must leave it.
 step disable

@@ -117,6 +117,14 @@ void arch_cpu_relax(void)
 	cpu_relax();
 }
 
+u64 arch_cpu_cycles(void)
+{
+	u32 low, high;
+
+	asm volatile("rdtsc" : "=a"(low), "=d"(high));
+	return ((u64)high << 32) | low;
+}
+
 void __noreturn arch_cpu_stop(void)
 {
 	for (;;)

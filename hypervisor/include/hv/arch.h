@@ -33,6 +33,8 @@ void __noreturn arch_vcpu_run(struct per_cpu *cpu);
 void __noreturn arch_vcpu_leave(struct per_cpu *cpu);
 
 void arch_cpu_relax(void);
+/* A cycle counter that runs at a constant rate (x86: the TSC). */
+u64 arch_cpu_cycles(void);
 void __noreturn arch_cpu_stop(void);
 unsigned int arch_cpu_phys_id(void);
 

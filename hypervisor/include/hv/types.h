@@ -35,5 +35,6 @@ typedef _Bool bool;
 #define EINVAL	22
 #define ERANGE	34
 #define ENOSYS	38
+#define ETIMEDOUT	110
 
 #endif /* WARDEN_HV_TYPES_H */
