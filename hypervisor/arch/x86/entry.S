@@ -145,6 +145,31 @@ leave_to_linux:
 	mov 8(%rsi), %rsi	/* rsp */
 	jmp *%rax
 
+/* The registers a C call may change: what an interrupted context needs back (72 bytes). */
+.macro save_caller_saved
+	push %rax
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+.endm
+
+.macro restore_caller_saved
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rax
+.endm
+
 /* Exception stubs, 16 bytes apart: push a zero error code where the CPU does not. */
 	.globl exception_stubs
 	.align 16
@@ -166,15 +191,7 @@ exception_stubs:
  * exception; it has then changed the saved RIP.
  */
 exception_common:
-	push %rax
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %r8
-	push %r9
-	push %r10
-	push %r11
+	save_caller_saved
 	lea 72(%rsp), %rdi
 	push %rbp
 	mov %rsp, %rbp
@@ -182,15 +199,7 @@ exception_common:
 	call arch_exception
 	mov %rbp, %rsp
 	pop %rbp
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rax
+	restore_caller_saved
 	add $16, %rsp		/* vector and error code */
 	iretq
 
@@ -201,15 +210,7 @@ exception_common:
  */
 	.globl nmi_entry
 nmi_entry:
-	push %rax
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %r8
-	push %r9
-	push %r10
-	push %r11
+	save_caller_saved
 	mov %rsp, %rdi
 	push %rbp
 	mov %rsp, %rbp
@@ -217,13 +218,5 @@ nmi_entry:
 	call arch_nmi
 	mov %rbp, %rsp
 	pop %rbp
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rax
+	restore_caller_saved
 	iretq
