@@ -13,11 +13,15 @@
  *   any ASID), "none" before the first write.
  * - test_disable_cpu: writing N asks the hypervisor to disable on CPU N
  *   alone; reading gives the result (the hypervisor must refuse: -110).
+ * - test_probe: writing "OPERATION ARGUMENT" runs WARDEN_HC_TEST_PROBE on
+ *   the writing CPU (test images of the hypervisor only); reading gives the
+ *   result.
  */
 #include <linux/module.h>
 #include <linux/smp.h>
 #include <asm/apic.h>
 #include <asm/asm.h>
+#include <warden/hypercall.h>
 #include "warden.h"
 
 unsigned long warden_test_nmi_window_spin;
@@ -77,6 +81,30 @@ static const struct kernel_param_ops disable_ops = {
 };
 module_param_cb(test_disable_cpu, &disable_ops, NULL, 0644);
 MODULE_PARM_DESC(test_disable_cpu, "test only: write N to disable on CPU N alone, read the result");
+
+static long probe_result;
+
+static int run_probe(const char *value, const struct kernel_param *param)
+{
+	unsigned long operation, argument;
+
+	if (sscanf(value, "%lu %li", &operation, &argument) != 2)
+		return -EINVAL;
+	mutex_lock(&warden_lock);
+	probe_result = warden_enabled ?
+		       warden_hypercall(WARDEN_HC_TEST_PROBE, operation, argument) : -ENODEV;
+	mutex_unlock(&warden_lock);
+	return 0;
+}
+
+static int show_probe_result(char *buffer, const struct kernel_param *param)
+{
+	return sysfs_emit(buffer, "%ld\n", probe_result);
+}
+
+static const struct kernel_param_ops probe_ops = { .set = run_probe, .get = show_probe_result };
+module_param_cb(test_probe, &probe_ops, NULL, 0644);
+MODULE_PARM_DESC(test_probe, "test only: write 'OPERATION ARGUMENT' for the test image's probe hypercall");
 
 static void unmask_lint1_nmi(void *unused)
 {

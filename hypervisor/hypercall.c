@@ -143,6 +143,12 @@ s64 hypercall(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		return hypervisor_get_info(arg1);
 	case WARDEN_HC_CPU_GET_INFO:
 		return cpu_get_info(cpu, arg1, arg2);
+#ifdef WARDEN_TEST_HOOKS
+	case WARDEN_HC_TEST_PROBE:
+		if (cpu->cell != &root_cell)
+			return -EPERM;
+		return arch_test_probe(cpu, arg1, arg2);
+#endif
 	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
 		if (!(cpu->cell->config->flags & WARDEN_CELL_DEBUG_CONSOLE))
 			return -EPERM;

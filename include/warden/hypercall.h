@@ -20,6 +20,15 @@
 #define WARDEN_HC_CPU_GET_INFO		7	/* arg1: CPU, arg2: WARDEN_CPU_INFO_* */
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC	8	/* arg1: character */
 
+/*
+ * Test images only (WARDEN_TEST_HOOKS): probes of the hypervisor's own
+ * mappings, from the root cell. arg1: WARDEN_TEST_PROBE_*, arg2: its argument.
+ */
+#define WARDEN_HC_TEST_PROBE		0x7e5
+#define WARDEN_TEST_PROBE_WRITE_PERCPU	1	/* write a byte of CPU arg2's area: 0 or -EFAULT */
+#define WARDEN_TEST_PROBE_READ_GUARD	2	/* read this CPU's stack guard: 0 or -EFAULT */
+#define WARDEN_TEST_PROBE_HOST_MAPPING	3	/* leaf bits of physical arg2, or -ENOENT */
+
 /* WARDEN_HC_HYPERVISOR_GET_INFO: what to return. */
 #define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages */
 #define WARDEN_INFO_MEM_POOL_USED	1	/* pages */

@@ -7,7 +7,8 @@
 # takes the undo path). The driver's test parameter makes each CPU spin
 # where it runs on the hypervisor's page tables with Linux's IDT loaded, the
 # windows where an NMI used to triple-fault or halt the CPU. Nothing may
-# hang, every CPU must come back, and Linux must have seen the NMIs.
+# hang, every CPU must come back, and Linux must have seen the NMIs. Then the
+# test image's probes check the hypervisor's own page tables.
 . /lib/warden/guest-lib.sh
 
 CONFIG=/etc/warden/qemu-q35.cell
@@ -76,6 +77,22 @@ while [ $cpu -lt $CPUS ]; do
 done
 check enable-after-storm warden enable $CONFIG
 check every-cpu-after-storm every_cpu_runs
+
+# This boot runs the test image of the hypervisor: its probes show what no
+# guest can see of the hypervisor's own page tables.
+PROBE=/sys/module/warden/parameters/test_probe
+probe() {	# probe CPU OPERATION ARGUMENT: the result, run on CPU
+	taskset -c $1 sh -c "echo '$2 $3' >$PROBE && cat $PROBE"
+}
+expect_eq own-percpu-area-writable 0 "$(probe 0 1 0)"
+expect_eq other-percpu-area-read-only -14 "$(probe 0 1 2)"
+expect_eq other-percpu-area-read-only-from-cpu3 -14 "$(probe 3 1 1)"
+expect_eq stack-guard-unmapped -14 "$(probe 1 2 0)"
+# Leaf bits: present 1, writable 2, write-through 8, cache-disable 16.
+expect_eq xapic-page-uncached 27 "$(probe 0 3 0xfee00000)"
+expect_eq ram-write-back 3 "$(probe 0 3 0x1000000)"
+expect_eq hpet-not-mapped -2 "$(probe 0 3 0xfed00000)"
+expect_eq pci-window-not-mapped -2 "$(probe 0 3 0xc0000000)"
 check disable-after-storm warden disable
 check rmmod rmmod warden
 done_all

@@ -20,7 +20,6 @@
 #define XAPIC_ICR_LOW		0x300
 #define XAPIC_ICR_HIGH		0x310
 #define MAX_INSTRUCTION		15
-#define VECTOR_PF		14
 
 /* EXITINFO1 of a nested page fault, AMD APM vol. 2, 15.25.6. */
 #define NPF_WRITE		(1ULL << 1)

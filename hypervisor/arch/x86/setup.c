@@ -93,7 +93,8 @@ void arch_exception(u64 *frame)
 	const struct fixup *fixup;
 
 	for (fixup = __fixup_table_start; fixup < __fixup_table_end; fixup++)
-		if (frame[0] == VECTOR_GP && fixup->faulting_rip == frame[2]) {
+		if ((frame[0] == VECTOR_GP || frame[0] == VECTOR_PF) &&
+		    fixup->faulting_rip == frame[2]) {
 			frame[2] = fixup->continue_rip;
 			return;
 		}

@@ -32,6 +32,11 @@ void __noreturn arch_vcpu_run(struct per_cpu *cpu);
 /* Gives the CPU back to the guest's state natively; never returns. */
 void __noreturn arch_vcpu_leave(struct per_cpu *cpu);
 
+#ifdef WARDEN_TEST_HOOKS
+/* Test images only: WARDEN_HC_TEST_PROBE (include/warden/hypercall.h). */
+s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument);
+#endif
+
 void arch_cpu_relax(void);
 /* A cycle counter that runs at a constant rate (x86: the TSC). */
 u64 arch_cpu_cycles(void);

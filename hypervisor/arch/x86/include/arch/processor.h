@@ -78,6 +78,46 @@ static inline bool read_msr_safe(u32 msr, u64 *value)
 	return !fault;
 }
 
+/*
+ * One byte read or written where a page fault may come (test probes of the
+ * hypervisor's own mappings): false when it faulted (the fixup table).
+ */
+static inline bool read_byte_safe(const volatile u8 *address, u8 *value)
+{
+	u32 fault = 0;
+	u8 byte = 0;
+
+	asm volatile("1: movb (%2), %0\n"
+		     "2:\n"
+		     ".pushsection .fixup_table, \"a\"\n"
+		     ".quad 1b, 3f\n"
+		     ".popsection\n"
+		     ".pushsection .text.fixup, \"ax\"\n"
+		     "3: movl $1, %1\n"
+		     "jmp 2b\n"
+		     ".popsection"
+		     : "+q"(byte), "+r"(fault) : "r"(address) : "memory");
+	*value = byte;
+	return !fault;
+}
+
+static inline bool write_byte_safe(volatile u8 *address, u8 value)
+{
+	u32 fault = 0;
+
+	asm volatile("1: movb %1, (%2)\n"
+		     "2:\n"
+		     ".pushsection .fixup_table, \"a\"\n"
+		     ".quad 1b, 3f\n"
+		     ".popsection\n"
+		     ".pushsection .text.fixup, \"ax\"\n"
+		     "3: movl $1, %0\n"
+		     "jmp 2b\n"
+		     ".popsection"
+		     : "+r"(fault) : "q"(value), "r"(address) : "memory");
+	return !fault;
+}
+
 static inline void write_msr(u32 msr, u64 value)
 {
 	asm volatile("wrmsr" : : "c"(msr), "a"((u32)value), "d"((u32)(value >> 32))

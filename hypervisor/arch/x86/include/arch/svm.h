@@ -135,6 +135,7 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb size");
 #define VECTOR_NMI		2
 #define VECTOR_UD		6
 #define VECTOR_GP		13
+#define VECTOR_PF		14
 #define VECTOR_AC		17
 
 #endif /* WARDEN_ARCH_SVM_H */

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Test images only (built with WARDEN_TEST_HOOKS: warden-hypervisor-test.bin,
+ * never installed): probes of the hypervisor's own page tables, so that a
+ * QEMU test can see what no guest can observe (tests/hypervisor/nmi.sh).
+ * Each access goes through the exception fixups: a fault is an answer.
+ */
+#include <arch/paging.h>
+#include <arch/processor.h>
+#include <arch/vcpu.h>
+#include <hv/arch.h>
+#include <hv/control.h>
+#include <hv/pool.h>
+
+#ifdef WARDEN_TEST_HOOKS
+static __u64 *host_table(void *context, __u64 pa)
+{
+	(void)context;
+	return (__u64 *)(unsigned long)(WARDEN_HV_LINK_ADDRESS + pa - hypervisor_header.memory_phys);
+}
+
+/* The leaf bits of physical address pa in this CPU's identity map, or -ENOENT. */
+static s64 host_mapping(u64 pa)
+{
+	struct paging host = { .levels = hypervisor_header.paging_levels,
+			       .phys_to_virt = host_table };
+	u64 phys, flags;
+
+	if (paging_translate(&host, read_cr3(), pa, &phys, &flags) || phys != pa)
+		return -ENOENT;
+	return (s64)(flags & (PAGE_WRITABLE | PAGE_CACHE_DISABLE | PAGE_WRITE_THROUGH |
+			      PAGE_PRESENT));
+}
+
+s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
+{
+	volatile u8 *byte;
+	u8 value;
+
+	switch (operation) {
+	case WARDEN_TEST_PROBE_WRITE_PERCPU:	/* argument: the CPU whose area */
+		if (argument >= MAX_CPUS)
+			return -EINVAL;
+		byte = &per_cpu(argument)->stack[0];
+		if (!read_byte_safe(byte, &value))
+			return -EFAULT;
+		return write_byte_safe(byte, value) ? 0 : -EFAULT;
+	case WARDEN_TEST_PROBE_READ_GUARD:
+		return read_byte_safe(&cpu->stack_guard[0], &value) ? 0 : -EFAULT;
+	case WARDEN_TEST_PROBE_HOST_MAPPING:	/* argument: a physical address */
+		return host_mapping(argument);
+	default:
+		return -EINVAL;
+	}
+}
+#endif
