@@ -420,6 +420,9 @@ int warden_disable(struct warden_message *message)
 
 	if (!warden_enabled)
 		return warden_refuse(message, -EINVAL, "the hypervisor is not enabled");
+	if (warden_cells_exist())
+		return warden_refuse(message, -EBUSY, "cells exist: destroy them first "
+				     "(`warden cell list`)");
 	error = online_entered_cpus(message);
 	if (error)
 		return error;
@@ -474,6 +477,11 @@ ssize_t warden_console_read(char *buffer, size_t size, u64 *position)
  */
 static int warden_cpu_prepare(unsigned int cpu)
 {
+	if (READ_ONCE(warden_enabled) && cpumask_test_cpu(cpu, &warden_cell_cpus)) {
+		pr_err("warden: CPU %u belongs to a cell: it comes back when the cell is "
+		       "destroyed\n", cpu);
+		return -EBUSY;
+	}
 	if (READ_ONCE(warden_enabled) && !cpumask_test_cpu(cpu, &hv.entered)) {
 		pr_err("warden: CPU %u was offline when the hypervisor was enabled: it stays "
 		       "offline until `warden disable`\n", cpu);

@@ -39,31 +39,45 @@ static int reply(u64 address, u32 size, const struct warden_message *message)
 	return 0;
 }
 
-/* Both requests end with the caller's message buffer (driver_ioctl.h). */
-static long ioctl_call(void __user *argument, bool enable)
+/* Every request ends with the caller's message buffer (driver_ioctl.h). */
+static long ioctl_call(void __user *argument, unsigned int command)
 {
 	union {
 		struct warden_enable_request enable;
 		struct warden_disable_request disable;
+		struct warden_cell_create_request create;
+		struct warden_cell_destroy_request destroy;
 	} request;
 	struct warden_message message = { "" };
-	size_t size = enable ? sizeof(request.enable) : sizeof(request.disable);
+	size_t size = _IOC_SIZE(command);
 	u64 address;
 	u32 length;
 	long error;
 
-	if (copy_from_user(&request, argument, size))
+	if (size > sizeof(request) || copy_from_user(&request, argument, size))
 		return -EFAULT;
 	mutex_lock(&warden_lock);
-	if (enable)
+	switch (command) {
+	case WARDEN_IOCTL_ENABLE:
 		error = warden_enable(u64_to_user_ptr(request.enable.config_address),
 				      request.enable.config_size, &message);
-	else
+		break;
+	case WARDEN_IOCTL_DISABLE:
 		error = warden_disable(&message);
+		break;
+	case WARDEN_IOCTL_CELL_CREATE:
+		error = warden_cell_create(u64_to_user_ptr(request.create.config_address),
+					   request.create.config_size, &message);
+		break;
+	default:
+		error = warden_cell_destroy(request.destroy.id, &message);
+		break;
+	}
 	mutex_unlock(&warden_lock);
-	address = enable ? request.enable.message_address : request.disable.message_address;
-	length = enable ? request.enable.message_size : request.disable.message_size;
-	if (error && reply(address, length, &message))
+	/* message_size and message_address end every request. */
+	memcpy(&length, (u8 *)&request + size - 12, sizeof(length));
+	memcpy(&address, (u8 *)&request + size - 8, sizeof(address));
+	if (error < 0 && reply(address, length, &message))
 		return -EFAULT;
 	return error;
 }
@@ -72,9 +86,10 @@ static long warden_ioctl(struct file *file, unsigned int command, unsigned long 
 {
 	switch (command) {
 	case WARDEN_IOCTL_ENABLE:
-		return ioctl_call((void __user *)argument, true);
 	case WARDEN_IOCTL_DISABLE:
-		return ioctl_call((void __user *)argument, false);
+	case WARDEN_IOCTL_CELL_CREATE:
+	case WARDEN_IOCTL_CELL_DESTROY:
+		return ioctl_call((void __user *)argument, command);
 	default:
 		return -ENOTTY;
 	}

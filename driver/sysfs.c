@@ -138,6 +138,7 @@ void warden_sysfs_exit(void)
 	kfree(cpu_kobjects);
 	cpu_kobjects = NULL;
 	kobject_put(cpus_kobject);
+	warden_cells_exit();
 	if (root) {
 		sysfs_remove_group(&root->kobj, &root_group);
 		root_device_unregister(root);
@@ -158,6 +159,8 @@ int warden_sysfs_init(void)
 	error = sysfs_create_group(&root->kobj, &root_group);
 	if (!error)
 		error = add_cpus();
+	if (!error)
+		error = warden_cells_init(&root->kobj);
 	if (error)
 		warden_sysfs_exit();
 	return error;

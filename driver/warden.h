@@ -5,6 +5,8 @@
 
 #include <linux/device.h>
 #include <linux/mutex.h>
+#include <linux/cpumask.h>
+#include <linux/kobject.h>
 #include <linux/types.h>
 #include <warden/driver_ioctl.h>
 
@@ -51,6 +53,14 @@ int warden_build_host_tables(struct warden_host_tables *tables, unsigned long tr
 int warden_disable_one_cpu(unsigned int cpu);
 extern unsigned long warden_test_nmi_window_spin;
 void warden_test_hooks_init(void);
+
+/* cells.c, called with warden_lock held */
+long warden_cell_create(const void __user *config, u32 size, struct warden_message *message);
+long warden_cell_destroy(u32 id, struct warden_message *message);
+bool warden_cells_exist(void);
+extern struct cpumask warden_cell_cpus;
+int warden_cells_init(struct kobject *parent);
+void warden_cells_exit(void);
 
 /* sysfs.c */
 int warden_sysfs_init(void);

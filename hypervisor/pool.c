@@ -25,28 +25,48 @@ void pool_init(void *start, u64 pages)
 	memset(bitmap, 0, sizeof(bitmap));
 }
 
-void *pool_alloc_page(void)
+static bool page_used(u64 n)
 {
-	u64 n;
+	return bitmap[n / 64] & (1ULL << (n % 64));
+}
 
-	for (n = 0; n < pool_pages; n++) {
-		if (bitmap[n / 64] & (1ULL << (n % 64)))
+/* count zeroed pages in a row, or NULL: the first run of free pages that fits. */
+void *pool_alloc_pages(u64 count)
+{
+	u64 n, run = 0;
+
+	for (n = 0; n < pool_pages && count; n++) {
+		run = page_used(n) ? 0 : run + 1;
+		if (run < count)
 			continue;
-		bitmap[n / 64] |= 1ULL << (n % 64);
-		used_pages++;
-		return memset(pool_start + n * PAGE, 0, PAGE);
+		for (n = n + 1 - count, run = 0; run < count; run++, n++)
+			bitmap[n / 64] |= 1ULL << (n % 64);
+		used_pages += count;
+		return memset(pool_start + (n - count) * PAGE, 0, count * PAGE);
 	}
 	return NULL;
 }
 
-void pool_free_page(void *page)
+void *pool_alloc_page(void)
 {
-	u64 n = (u64)((u8 *)page - pool_start) / PAGE;
+	return pool_alloc_pages(1);
+}
 
-	if (n < pool_pages && (bitmap[n / 64] & (1ULL << (n % 64)))) {
+void pool_free_pages(void *pages, u64 count)
+{
+	u64 n = (u64)((u8 *)pages - pool_start) / PAGE;
+
+	for (; count && n < pool_pages; count--, n++) {
+		if (!page_used(n))
+			continue;
 		bitmap[n / 64] &= ~(1ULL << (n % 64));
 		used_pages--;
 	}
+}
+
+void pool_free_page(void *page)
+{
+	pool_free_pages(page, 1);
 }
 
 u64 pool_size_pages(void)

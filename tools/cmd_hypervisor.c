@@ -54,7 +54,7 @@ static int open_device(const char *command)
 	return fd;
 }
 
-static void *read_file(const char *path, size_t *size)
+void *read_file(const char *path, size_t *size)
 {
 	struct stat st;
 	void *data;
@@ -78,21 +78,28 @@ static void *read_file(const char *path, size_t *size)
 	return data;
 }
 
-/* Sends request to the driver; prints its refusal or done. Returns the exit status. */
-static int call_driver(const char *command, unsigned long code, void *request,
-		       const char *message, const char *done)
+int call_driver_result(const char *command, unsigned long code, void *request,
+		       const char *message)
 {
 	int fd = open_device(command), result;
 
 	if (fd < 0)
-		return EXIT_INVALID;
+		return -1;
 	result = ioctl(fd, code, request);
-	if (result)
+	if (result < 0)
 		fprintf(stderr, "warden %s: %s\n", command, message[0] ? message : strerror(errno));
-	else
-		puts(done);
 	close(fd);
-	return result ? EXIT_INVALID : 0;
+	return result;
+}
+
+/* Sends request to the driver; prints its refusal or done. Returns the exit status. */
+static int call_driver(const char *command, unsigned long code, void *request,
+		       const char *message, const char *done)
+{
+	if (call_driver_result(command, code, request, message) < 0)
+		return EXIT_INVALID;
+	puts(done);
+	return 0;
 }
 
 static void print_config_error(void *context, const char *message)

@@ -7,6 +7,8 @@
 #ifndef WARDEN_TOOLS_COMMANDS_H
 #define WARDEN_TOOLS_COMMANDS_H
 
+#include <stddef.h>
+
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);	/* argv[0] is the command name */
@@ -24,5 +26,13 @@ int command_enable(int argc, char **argv);
 int command_disable(int argc, char **argv);
 int command_console(int argc, char **argv);
 int command_info(int argc, char **argv);
+/* Shared with the other commands that talk to the driver. */
+void *read_file(const char *path, size_t *size);
+/* The ioctl's result, or -1 after printing the driver's reason. */
+int call_driver_result(const char *command, unsigned long code, void *request,
+		       const char *message);
+
+/* cmd_cell.c: warden cell create|destroy|list */
+int command_cell(int argc, char **argv);
 
 #endif /* WARDEN_TOOLS_COMMANDS_H */

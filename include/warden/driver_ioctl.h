@@ -31,10 +31,37 @@ struct warden_disable_request {
 	__u64 message_address;
 };
 
-#define WARDEN_IOCTL_ENABLE	_IOW('W', 0, struct warden_enable_request)
-#define WARDEN_IOCTL_DISABLE	_IOW('W', 1, struct warden_disable_request)
+/* A cell config to create a cell from; the ioctl returns the new cell's id. */
+struct warden_cell_create_request {
+	__u64 config_address;		/* user pointer to the cell config */
+	__u32 config_size;
+	__u32 message_size;
+	__u64 message_address;
+};
+
+struct warden_cell_destroy_request {
+	__u32 id;			/* from /sys/devices/warden/cells */
+	__u32 message_size;
+	__u64 message_address;
+};
+
+#define WARDEN_IOCTL_ENABLE		_IOW('W', 0, struct warden_enable_request)
+#define WARDEN_IOCTL_DISABLE		_IOW('W', 1, struct warden_disable_request)
+#define WARDEN_IOCTL_CELL_CREATE	_IOW('W', 2, struct warden_cell_create_request)
+#define WARDEN_IOCTL_CELL_DESTROY	_IOW('W', 3, struct warden_cell_destroy_request)
 
 _Static_assert(sizeof(struct warden_enable_request) == 24, "warden_enable_request size");
 _Static_assert(sizeof(struct warden_disable_request) == 16, "warden_disable_request size");
+_Static_assert(sizeof(struct warden_cell_create_request) == 24, "warden_cell_create_request size");
+_Static_assert(sizeof(struct warden_cell_destroy_request) == 16, "warden_cell_destroy_request size");
+/* The driver finds the message buffer at the same place from the end of each. */
+#define WARDEN_IOCTL_ASSERT_MESSAGE(type) \
+	_Static_assert(__builtin_offsetof(struct type, message_size) == sizeof(struct type) - 12 && \
+		       __builtin_offsetof(struct type, message_address) == sizeof(struct type) - 8, \
+		       #type ": message buffer last")
+WARDEN_IOCTL_ASSERT_MESSAGE(warden_enable_request);
+WARDEN_IOCTL_ASSERT_MESSAGE(warden_disable_request);
+WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_create_request);
+WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_destroy_request);
 
 #endif /* WARDEN_DRIVER_IOCTL_H */

@@ -28,6 +28,7 @@
 #define WARDEN_TEST_PROBE_WRITE_PERCPU	1	/* write a byte of CPU arg2's area: 0 or -EFAULT */
 #define WARDEN_TEST_PROBE_READ_GUARD	2	/* read this CPU's stack guard: 0 or -EFAULT */
 #define WARDEN_TEST_PROBE_HOST_MAPPING	3	/* leaf bits of physical arg2, or -ENOENT */
+#define WARDEN_TEST_PROBE_ROOT_MAPPING	4	/* leaf bits of arg2 in root's nested tables */
 
 /* WARDEN_HC_HYPERVISOR_GET_INFO: what to return. */
 #define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages */
@@ -43,6 +44,7 @@
 #define WARDEN_CPU_RUNNING		0
 #define WARDEN_CPU_OFF			1
 #define WARDEN_CPU_FAILED		2
+#define WARDEN_CPU_PARKED		3	/* in a cell that does not run */
 
 /* VM-exit counters kept per CPU, by reason. */
 #define WARDEN_EXIT_TOTAL		0

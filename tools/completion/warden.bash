@@ -6,8 +6,9 @@
 # not know (a newer `warden`) gets the options its `--help` lists, so completion degrades instead of breaking.
 # tests/packaging/completion-test checks every option of every command against the tool's --help.
 
-_warden_commands="config enable disable console info help"
+_warden_commands="config enable disable console info cell help"
 _warden_config_commands="build check create cell dump"
+_warden_cell_commands="create destroy list"
 
 # Options per command path, as the tool's --help lists them. -g: bash-completion sources this file inside a function.
 declare -gA _warden_options=(
@@ -22,6 +23,10 @@ declare -gA _warden_options=(
 	[disable]="--help"
 	[console]="-f --help"
 	[info]="--json --sysroot --help"
+	[cell]="--help"
+	[cell create]="--help"
+	[cell destroy]="--help"
+	[cell list]="--help"
 )
 
 # Options whose value is a file (f), a directory (d), a config (c) or free text (-).
@@ -102,12 +107,16 @@ _warden()
 		return 0
 	fi
 	path=$command
-	if [ "$command" = config ]; then
+	if [ "$command" = config ] || [ "$command" = cell ]; then
 		if [ "$COMP_CWORD" = 2 ]; then
-			_warden_command_word config "$_warden_config_commands" "$current"
+			if [ "$command" = config ]; then
+				_warden_command_word config "$_warden_config_commands" "$current"
+			else
+				_warden_command_word cell "$_warden_cell_commands" "$current"
+			fi
 			return 0
 		fi
-		path="config ${COMP_WORDS[2]}"
+		path="$command ${COMP_WORDS[2]}"
 	fi
 
 	# the value of an option that takes one
@@ -126,9 +135,11 @@ _warden()
 		return 0
 	fi
 	case $path in
-	help|disable|console|info) return 0 ;;
-	enable|"config build"|"config check"|"config cell"|"config dump") _warden_files c "$current" ;;
-	"config "*) return 0 ;;
+	help|disable|console|info|"cell list") return 0 ;;
+	enable|"config build"|"config check"|"config cell"|"config dump"|"cell create")
+		_warden_files c "$current" ;;
+	"cell destroy") [ "$COMP_CWORD" = 3 ] && _warden_reply "$(_warden_cell_names)" "$current" ;;
+	"config "*|"cell "*) return 0 ;;
 	*)	# a command this file does not know, e.g. on cells: its subcommands, then the cells' names
 		if [ "$COMP_CWORD" = 2 ] && [ -n "$(_warden_help_subcommands "$command")" ]; then
 			_warden_reply "$(_warden_help_subcommands "$command")" "$current"

@@ -54,7 +54,7 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 	cpu->exits[WARDEN_EXIT_IPI]++;
 	if (ICR_DELIVERY_MODE(command) == MODE_INIT || ICR_DELIVERY_MODE(command) == MODE_STARTUP) {
 		cpu->exits[WARDEN_EXIT_INIT_SIPI]++;
-		return init_sipi_send(cpu, destination, command, x2apic);
+		return init_sipi_send(cpu, destination, command);
 	}
 	if (!ipi_allowed(cpu, destination, command)) {
 		printk("warden: CPU %u: IPI %x to APIC %x dropped (cell '%s' may not send it)\n",

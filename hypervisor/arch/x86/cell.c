@@ -12,6 +12,7 @@
 #include <hv/cell.h>
 #include <hv/control.h>
 #include <hv/pool.h>
+#include <hv/printk.h>
 #include <hv/string.h>
 
 #define XAPIC_PAGE	0xfee00000ULL
@@ -83,6 +84,29 @@ static int map_platform_devices(const struct paging *paging, struct cell *cell)
 			  bits);
 }
 
+/* A region the tables cannot take: the enable's reason for root, a console line for a cell. */
+static int refuse_region(const struct cell *cell, int error, unsigned int n,
+			 const struct warden_memory_region *region, const char *why)
+{
+	if (cell == &root_cell)
+		return enable_fail(error, "cell '%s': memory region %u (%llx+%llx) %s",
+				   cell->config->name, n, region->phys_start, region->size, why);
+	printk("warden: cell '%s': memory region %u (%llx+%llx) %s\n", cell->config->name, n,
+	       region->phys_start, region->size, why);
+	return -error;
+}
+
+/* A cell's comm region: the page the hypervisor provides, read and write, no execute. */
+static int map_comm_region(const struct paging *paging, struct cell *cell,
+			   const struct warden_memory_region *region)
+{
+	if (cell == &root_cell || !cell->arch.comm_page)
+		return 0;
+	return paging_map(paging, cell->arch.npt_root, region->virt_start,
+			  hv_virt_to_phys(cell->arch.comm_page), 0x1000,
+			  PAGE_USER | PAGE_WRITABLE | PAGE_NO_EXECUTE);
+}
+
 static int build_nested_tables(struct cell *cell)
 {
 	const struct warden_memory_region *region = config_table(cell->config,
@@ -97,19 +121,22 @@ static int build_nested_tables(struct cell *cell)
 	cell->arch.npt_root = hv_virt_to_phys(root);
 	cell->arch.npt_levels = paging.levels;
 	for (n = 0; n < cell->config->memory_regions.count; n++, region++) {
+		if (region->flags & WARDEN_MEM_COMM_REGION) {
+			if (map_comm_region(&paging, cell, region))
+				return refuse_region(cell, ENOMEM, n, region, "(comm region) cannot be mapped: "
+						     "nested page tables failed");
+			continue;
+		}
 		if (!region_nested_bits(region->flags, &bits))
 			continue;
 		if (hv_memory_contains(region->phys_start, 1) ||
 		    hv_memory_contains(region->phys_start + region->size - 1, 1))
-			return enable_fail(EINVAL, "cell '%s': memory region %u (%llx+%llx) "
-					   "overlaps the hypervisor memory", cell->config->name,
-					   n, region->phys_start, region->size);
+			return refuse_region(cell, EINVAL, n, region,
+					     "overlaps the hypervisor memory");
 		if (map_except_xapic(&paging, cell->arch.npt_root, region->virt_start,
-				     region->phys_start, region->size,
-				     bits))
-			return enable_fail(ENOMEM, "cell '%s': memory region %u (%llx+%llx): "
-					   "nested page tables failed", cell->config->name, n,
-					   region->phys_start, region->size);
+				     region->phys_start, region->size, bits))
+			return refuse_region(cell, ENOMEM, n, region,
+					     "cannot be mapped: nested page tables failed");
 	}
 	if (cell == &root_cell && map_platform_devices(&paging, cell))
 		return enable_fail(ENOMEM, "root cell: IOAPIC or MMCONFIG mapping failed");

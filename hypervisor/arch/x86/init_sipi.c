@@ -24,22 +24,13 @@
 #include <hv/cell.h>
 #include <hv/printk.h>
 
-#define XAPIC_BASE		0xfee00000ULL
 #define ICR_DELIVERY_MODE(c)	(((c) >> 8) & 7)
 #define ICR_LOGICAL		(1U << 11)
 #define ICR_ASSERT		(1U << 14)
 #define ICR_LEVEL_TRIGGERED	(1U << 15)
 #define ICR_SHORTHAND(c)	(((c) >> 18) & 3)
-#define MODE_NMI		4
 #define MODE_INIT		5
 #define MODE_STARTUP		6
-#define SIPI_NONE		0
-
-/* Written by the sender, read by the target: so not in a per-CPU area. */
-static struct {
-	u32 init;		/* 1: an INIT is waiting for the target */
-	u32 sipi;		/* the SIPI's vector + 1; SIPI_NONE until one arrives */
-} requests[MAX_CPUS];
 
 static struct per_cpu *target_of(const struct cell *cell, u32 apic_id)
 {
@@ -52,20 +43,7 @@ static struct per_cpu *target_of(const struct cell *cell, u32 apic_id)
 	return NULL;
 }
 
-static void send_management_nmi(u32 apic_id, bool x2apic)
-{
-	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
-	u32 command = (MODE_NMI << 8) | ICR_ASSERT;
-
-	if (x2apic) {
-		write_msr(MSR_X2APIC_ICR, ((u64)apic_id << 32) | command);
-	} else {
-		apic[0x310 / 4] = apic_id << 24;
-		apic[0x300 / 4] = command;
-	}
-}
-
-bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic)
+bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command)
 {
 	unsigned int mode = ICR_DELIVERY_MODE(command);
 	struct per_cpu *target;
@@ -82,36 +60,25 @@ bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command, bool x2ap
 		return false;
 	}
 	if (mode == MODE_INIT) {
-		__atomic_store_n(&requests[target->id].sipi, SIPI_NONE, __ATOMIC_RELAXED);
-		__atomic_store_n(&requests[target->id].init, 1, __ATOMIC_RELEASE);
-		send_management_nmi(destination, x2apic);
+		management_clear_sipi(target);
+		management_request(target, REQUEST_INIT, NULL);
 	} else {
-		__atomic_store_n(&requests[target->id].sipi, (command & 0xff) + 1,
-				 __ATOMIC_RELEASE);
+		management_set_sipi(target, command & 0xff);
 	}
-	return true;
-}
-
-/* An NMI reached this CPU: was it an INIT request? Then that is handled. */
-bool init_sipi_handle_request(struct per_cpu *cpu)
-{
-	if (!__atomic_exchange_n(&requests[cpu->id].init, 0, __ATOMIC_ACQUIRE))
-		return false;
-	cpu->exits[WARDEN_EXIT_INIT_SIPI]++;
-	init_sipi_wait(cpu);
 	return true;
 }
 
 /*
  * This CPU took an INIT: it waits for the SIPI its sender leaves, then
- * restarts in real mode.
+ * restarts in real mode. The NMI that brought the INIT request may still be
+ * held (GIF is clear): INIT discards a pending NMI on hardware too, so it
+ * is let in and dropped before the guest restarts.
  */
 void init_sipi_wait(struct per_cpu *cpu)
 {
-	u32 sipi;
+	u32 vector = management_wait_sipi(cpu);
 
-	while ((sipi = __atomic_load_n(&requests[cpu->id].sipi, __ATOMIC_ACQUIRE)) == SIPI_NONE)
-		cpu_relax();
-	__atomic_store_n(&requests[cpu->id].sipi, SIPI_NONE, __ATOMIC_RELAXED);
-	vcpu_reset(cpu, sipi - 1);
+	vcpu_reset(cpu, vector);
+	asm volatile("stgi; clgi" : : : "memory");
+	cpu->arch.nmi_pending = false;
 }

@@ -277,11 +277,11 @@ static void guest_iret(struct vmcb *vmcb, struct per_cpu *cpu)
  * the guest's. Two NMIs that arrive together are one, on hardware too: a
  * guest NMI that coincides with a management NMI is lost.
  */
-static void handle_nmi(struct per_cpu *cpu)
+static void handle_nmi(struct per_cpu *cpu, struct vmcb *vmcb)
 {
 	asm volatile("stgi; clgi" : : : "memory");
 	cpu->arch.nmi_pending = true;
-	if (init_sipi_handle_request(cpu))
+	if (management_handle(cpu, vmcb))
 		cpu->arch.nmi_pending = false;
 }
 
@@ -311,7 +311,7 @@ void svm_handle_exit(struct registers *guest)
 	switch (code) {
 	case EXIT_NMI:
 		count(cpu, WARDEN_EXIT_NMI);
-		handle_nmi(cpu);
+		handle_nmi(cpu, vmcb);
 		break;
 	case EXIT_IRET:
 		count(cpu, WARDEN_EXIT_NMI);

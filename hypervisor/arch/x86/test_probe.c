@@ -9,6 +9,7 @@
 #include <arch/processor.h>
 #include <arch/vcpu.h>
 #include <hv/arch.h>
+#include <hv/cell.h>
 #include <hv/control.h>
 #include <hv/pool.h>
 
@@ -32,6 +33,23 @@ static s64 host_mapping(u64 pa)
 			      PAGE_PRESENT));
 }
 
+static __u64 *identity(void *context, __u64 pa)
+{
+	(void)context;
+	return (__u64 *)(unsigned long)pa;
+}
+
+/* The leaf bits of guest-physical address in root's nested tables, or -ENOENT. */
+static s64 root_mapping(u64 address)
+{
+	struct paging nested = { .levels = root_cell.arch.npt_levels, .phys_to_virt = identity };
+	u64 phys, flags;
+
+	if (paging_translate(&nested, root_cell.arch.npt_root, address, &phys, &flags))
+		return -ENOENT;
+	return (s64)(flags & (PAGE_WRITABLE | PAGE_PRESENT));
+}
+
 s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
 {
 	volatile u8 *byte;
@@ -49,6 +67,8 @@ s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
 		return read_byte_safe(&cpu->stack_guard[0], &value) ? 0 : -EFAULT;
 	case WARDEN_TEST_PROBE_HOST_MAPPING:	/* argument: a physical address */
 		return host_mapping(argument);
+	case WARDEN_TEST_PROBE_ROOT_MAPPING:	/* argument: a guest-physical address */
+		return root_mapping(argument);
 	default:
 		return -EINVAL;
 	}

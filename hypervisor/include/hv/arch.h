@@ -22,6 +22,16 @@ void arch_cpu_restore_linux_tables(struct per_cpu *cpu);
 
 /* The cell's address space, I/O and MSR permissions. */
 int arch_cell_init(struct cell *cell);
+/* A cell's memory leaves root (create) and comes back cleared (destroy). */
+int arch_cell_create(struct cell *cell);
+void arch_cell_destroy(struct cell *cell);
+/* Reads root's guest-physical memory (its RAM only). */
+int arch_cell_read_root(u64 address, void *buffer, u64 size);
+/* Every root CPU has flushed its nested TLB when this returns. */
+void arch_flush_root_tlbs(struct per_cpu *caller);
+/* target parks in cell / comes back to root, waiting for root's INIT and SIPI. */
+void arch_cpu_join(struct per_cpu *target, struct cell *cell);
+void arch_cpu_leave(struct per_cpu *target);
 /* Depth of the cell's second-stage (nested) page tables. */
 unsigned int arch_cell_paging_levels(const struct cell *cell);
 

@@ -12,11 +12,20 @@ struct cell {
 	unsigned int id;
 };
 
+#define MAX_CELLS	8	/* the root cell and 7 others */
+
 extern struct cell root_cell;
 /* Cells that exist, the root cell included. */
 extern unsigned int num_cells;
 
 /* The validated system config the driver handed over. */
 extern const struct warden_system_config *system_config;
+
+struct per_cpu;
+/* cell.c, hypercalls of the root cell: the new cell's id, or -errno. */
+s64 cell_create(struct per_cpu *caller, u64 config_address);
+s64 cell_destroy(struct per_cpu *caller, u64 id);
+/* WARDEN_CELL_* of the comm region, or -ENOENT. */
+s64 cell_get_state(u64 id);
 
 #endif /* WARDEN_HV_CELL_H */

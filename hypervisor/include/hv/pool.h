@@ -9,6 +9,9 @@ void pool_init(void *start, u64 pages);
 /* A zeroed page, or NULL when the pool is exhausted. */
 void *pool_alloc_page(void);
 void pool_free_page(void *page);
+/* count pages in a row (zeroed), and their return. */
+void *pool_alloc_pages(u64 count);
+void pool_free_pages(void *pages, u64 count);
 u64 pool_size_pages(void);
 u64 pool_used_pages(void);
 

@@ -13,6 +13,7 @@ struct arch_cell {
 	u8 msr_bitmap[MSR_BITMAP_SIZE] __aligned(4096);
 	u64 npt_root;			/* physical */
 	unsigned int npt_levels;	/* 4 or 5 */
+	void *comm_page;		/* non-root cells: the comm region */
 };
 
 #endif /* WARDEN_ARCH_CELL_H */

@@ -23,7 +23,6 @@ void vcpu_handle_cpuid(struct vmcb *vmcb, struct registers *guest);
 void vcpu_handle_io(struct per_cpu *cpu, struct vmcb *vmcb);
 
 /* msr.c: the MSR permission map of a cell, and the MSR intercept. */
-struct cell;
 void msr_bitmap_build(struct cell *cell);
 void vcpu_handle_msr(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest);
 
@@ -34,9 +33,22 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
 
 /* init_sipi.c: INIT/SIPI to another CPU of the cell, and the target's side. */
-bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
-bool init_sipi_handle_request(struct per_cpu *cpu);
+bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command);
 void init_sipi_wait(struct per_cpu *cpu);
+
+/* management.c: requests to other CPUs, delivered by a management NMI. */
+#define REQUEST_INIT		1U
+#define REQUEST_FLUSH_TLB	2U	/* root's nested tables lost a mapping */
+#define REQUEST_JOIN		4U	/* park in a cell */
+#define REQUEST_LEAVE		8U	/* leave the cell, back to root */
+struct cell;
+void management_request(struct per_cpu *target, u32 request, struct cell *cell);
+/* Until target has taken request. */
+void management_wait(struct per_cpu *target, u32 request);
+bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb);
+void management_set_sipi(struct per_cpu *target, u32 vector);
+void management_clear_sipi(struct per_cpu *target);
+u32 management_wait_sipi(struct per_cpu *cpu);
 
 /* svm.c: the vCPU as INIT and a SIPI with this vector leave it (real mode). */
 void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector);

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Cells, the driver's part: a cell's CPUs are taken from Linux with CPU
+ * hotplug (remove_cpu) before the hypervisor gets the config, and given
+ * back (add_cpu) after it destroyed the cell; Linux then brings each up
+ * with INIT and SIPI, which the hypervisor emulates.
+ * /sys/devices/warden/cells/<id>/{name,state,cpus} lists the cells.
+ */
+#include <linux/cpu.h>
+#include <linux/kobject.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
+#include <linux/uaccess.h>
+#include <asm/io.h>
+#include <warden/comm_region.h>
+#include <warden/config.h>
+#include <warden/hypercall.h>
+#include "warden.h"
+
+#define MAX_CELL_CONFIG_SIZE	(16 * PAGE_SIZE)
+#define MAX_CELLS		8
+
+static struct warden_cell {
+	struct kobject kobject;
+	unsigned int id;
+	char name[WARDEN_CELL_NAME_SIZE];
+	struct cpumask cpus;
+	bool present;
+} cells[MAX_CELLS];
+
+static struct kobject *cells_kobject;
+/* CPUs that cells hold: Linux may not bring them up (warden_cpu_prepare). */
+struct cpumask warden_cell_cpus;
+
+/* The cell's CPU bitmap, bounds-checked against the config's size. */
+static int config_cpus(const struct warden_cell_config *config, u32 size, struct cpumask *cpus,
+		       struct warden_message *message)
+{
+	const struct warden_config_table *table = &config->cpus;
+	const u64 *words;
+	unsigned int n;
+
+	if ((u64)table->offset + (u64)table->count * 8 > size || table->offset % 8)
+		return warden_refuse(message, -EINVAL, "cell '%s': cpus table outside the config",
+				     config->name);
+	words = (const void *)config + table->offset;
+	cpumask_clear(cpus);
+	for (n = 0; n < table->count * 64; n++) {
+		if (!(words[n / 64] & (1ULL << (n % 64))))
+			continue;
+		if (n >= nr_cpu_ids || n == 0)
+			return warden_refuse(message, -EINVAL, "cell '%s': CPU %u %s", config->name,
+					     n, n ? "does not exist" : "stays with root Linux");
+		cpumask_set_cpu(n, cpus);
+	}
+	if (cpumask_empty(cpus))
+		return warden_refuse(message, -EINVAL, "cell '%s' has no CPU", config->name);
+	return 0;
+}
+
+/* The cell's CPUs belong to Linux again; those in online come back online. */
+static void give_back_cpus(const struct cpumask *cpus, const struct cpumask *online)
+{
+	unsigned int cpu;
+
+	cpumask_andnot(&warden_cell_cpus, &warden_cell_cpus, cpus);
+	for_each_cpu_and(cpu, cpus, online)
+		if (add_cpu(cpu))
+			pr_err("warden: CPU %u did not come back online\n", cpu);
+}
+
+/*
+ * Linux lets go of the cell's CPUs, all or none; offlined gets those it took
+ * offline here (the ones to bring back if the hypervisor refuses).
+ */
+static int take_cpus(const char *name, const struct cpumask *cpus, struct cpumask *offlined,
+		     struct warden_message *message)
+{
+	unsigned int cpu;
+	int error;
+
+	cpumask_clear(offlined);
+	for_each_cpu(cpu, cpus)
+		if (cpumask_test_cpu(cpu, &warden_cell_cpus))
+			return warden_refuse(message, -EBUSY, "cell '%s': CPU %u belongs to "
+					     "another cell", name, cpu);
+	for_each_cpu(cpu, cpus) {
+		if (!cpu_online(cpu))
+			continue;
+		error = remove_cpu(cpu);
+		if (error) {
+			give_back_cpus(offlined, offlined);
+			return warden_refuse(message, error, "cell '%s': Linux cannot give up CPU "
+					     "%u (error %d)", name, cpu, error);
+		}
+		cpumask_set_cpu(cpu, offlined);
+	}
+	cpumask_or(&warden_cell_cpus, &warden_cell_cpus, cpus);
+	return 0;
+}
+
+static ssize_t cell_show(struct kobject *kobject, struct kobj_attribute *attribute, char *buffer)
+{
+	struct warden_cell *cell = container_of(kobject, struct warden_cell, kobject);
+	long state;
+
+	if (!strcmp(attribute->attr.name, "name"))
+		return sysfs_emit(buffer, "%s\n", cell->name);
+	if (!strcmp(attribute->attr.name, "cpus"))
+		return sysfs_emit(buffer, "%*pbl\n", cpumask_pr_args(&cell->cpus));
+	mutex_lock(&warden_lock);
+	state = warden_enabled ? warden_hypercall(WARDEN_HC_CELL_GET_STATE, cell->id, 0) : -ENODEV;
+	mutex_unlock(&warden_lock);
+	if (state < 0)
+		return state;
+	return sysfs_emit(buffer, "%s\n", state == WARDEN_CELL_SHUT_DOWN ? "shut down" :
+			  state == WARDEN_CELL_FAILED ? "failed" : "running");
+}
+
+static struct kobj_attribute cell_name = __ATTR(name, 0444, cell_show, NULL);
+static struct kobj_attribute cell_state = __ATTR(state, 0444, cell_show, NULL);
+static struct kobj_attribute cell_cpus = __ATTR(cpus, 0444, cell_show, NULL);
+static struct attribute *cell_attrs[] = {
+	&cell_name.attr, &cell_state.attr, &cell_cpus.attr, NULL,
+};
+ATTRIBUTE_GROUPS(cell);
+
+static void cell_release(struct kobject *kobject)
+{
+}
+
+static struct kobj_type cell_type = {
+	.sysfs_ops = &kobj_sysfs_ops,
+	.default_groups = cell_groups,
+	.release = cell_release,
+};
+
+static int add_cell(unsigned int id, const char *name, const struct cpumask *cpus)
+{
+	struct warden_cell *cell = &cells[id];
+
+	memset(cell, 0, sizeof(*cell));
+	cell->id = id;
+	strscpy(cell->name, name, sizeof(cell->name));
+	cpumask_copy(&cell->cpus, cpus);
+	if (kobject_init_and_add(&cell->kobject, &cell_type, cells_kobject, "%u", id)) {
+		kobject_put(&cell->kobject);
+		return -ENOMEM;
+	}
+	cell->present = true;
+	return 0;
+}
+
+long warden_cell_create(const void __user *user_config, u32 size, struct warden_message *message)
+{
+	/* Large with NR_CPUS, so not on the stack; warden_lock serialises callers. */
+	static struct cpumask cpus, offlined;
+	struct warden_cell_config *config;
+	char name[WARDEN_CELL_NAME_SIZE];
+	long result;
+
+	if (!warden_enabled)
+		return warden_refuse(message, -EINVAL, "the hypervisor is not enabled: "
+				     "run `warden enable` first");
+	if (size < sizeof(*config) || size > MAX_CELL_CONFIG_SIZE)
+		return warden_refuse(message, -EINVAL, "cell config: size %u is not between %zu "
+				     "and %lu bytes", size, sizeof(*config), MAX_CELL_CONFIG_SIZE);
+	config = kmalloc(size, GFP_KERNEL);	/* one physically contiguous block */
+	if (!config)
+		return warden_refuse(message, -ENOMEM, "cell config: no memory for %u bytes", size);
+	result = -EFAULT;
+	if (copy_from_user(config, user_config, size)) {
+		warden_refuse(message, result, "cell config: cannot copy %u bytes", size);
+		goto out;
+	}
+	strscpy(name, config->name, sizeof(name));
+	result = config_cpus(config, size, &cpus, message);
+	if (!result)
+		result = take_cpus(name, &cpus, &offlined, message);
+	if (result)
+		goto out;
+	result = warden_hypercall(WARDEN_HC_CELL_CREATE, virt_to_phys(config), 0);
+	if (result <= 0 || result >= MAX_CELLS || add_cell(result, name, &cpus)) {
+		if (result > 0)
+			warden_hypercall(WARDEN_HC_CELL_DESTROY, result, 0);
+		give_back_cpus(&cpus, &offlined);
+		result = warden_refuse(message, result < 0 ? result : -ENOMEM,
+				       "the hypervisor refused cell '%s' (error %ld): its reason is "
+				       "on the hypervisor console (`warden console`)", name, result);
+		goto out;
+	}
+	pr_info("warden: cell '%s' created (id %ld)\n", name, result);
+out:
+	kfree(config);
+	return result;
+}
+
+long warden_cell_destroy(u32 id, struct warden_message *message)
+{
+	struct warden_cell *cell = id < MAX_CELLS ? &cells[id] : NULL;
+	long result;
+
+	if (!warden_enabled || !cell || !cell->present)
+		return warden_refuse(message, -ENOENT, "there is no cell with id %u", id);
+	result = warden_hypercall(WARDEN_HC_CELL_DESTROY, id, 0);
+	if (result)
+		return warden_refuse(message, result, "the hypervisor refused to destroy cell '%s' "
+				     "(error %ld)", cell->name, result);
+	cell->present = false;
+	kobject_put(&cell->kobject);
+	give_back_cpus(&cell->cpus, &cell->cpus);
+	pr_info("warden: cell '%s' destroyed\n", cell->name);
+	return 0;
+}
+
+bool warden_cells_exist(void)
+{
+	unsigned int id;
+
+	for (id = 0; id < MAX_CELLS; id++)
+		if (cells[id].present)
+			return true;
+	return false;
+}
+
+int warden_cells_init(struct kobject *parent)
+{
+	cells_kobject = kobject_create_and_add("cells", parent);
+	return cells_kobject ? 0 : -ENOMEM;
+}
+
+void warden_cells_exit(void)
+{
+	kobject_put(cells_kobject);
+}

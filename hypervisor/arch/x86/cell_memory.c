@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Memory moving between the root cell and a cell: a cell's regions leave
+ * root's nested page tables when it is created (root's TLBs are flushed on
+ * every root CPU before anything else happens) and come back, cleared,
+ * when it is destroyed. The cell gets its own nested tables and a comm
+ * region page from the pool. AMD APM vol. 2, 15.25.
+ */
+#include <arch/guest_memory.h>
+#include <arch/paging.h>
+#include <arch/processor.h>
+#include <arch/region_bits.h>
+#include <arch/vcpu.h>
+#include <hv/arch.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/pool.h>
+#include <hv/printk.h>
+#include <hv/string.h>
+#include <warden/comm_region.h>
+
+static __u64 *identity(void *context, __u64 pa)
+{
+	(void)context;
+	return (__u64 *)(unsigned long)pa;
+}
+
+static __u64 alloc_table(void *context)
+{
+	void *page = pool_alloc_page();
+
+	(void)context;
+	return page ? hv_virt_to_phys(page) : 0;
+}
+
+/* Pool pages are reached at virtual = physical too (driver/host_tables.c). */
+static void free_table(void *context, __u64 pa)
+{
+	(void)context;
+	pool_free_page((void *)(unsigned long)(pa - hypervisor_header.memory_phys +
+					       WARDEN_HV_LINK_ADDRESS));
+}
+
+static struct paging cell_paging(const struct cell *cell)
+{
+	struct paging paging = {
+		.levels = cell->arch.npt_levels,
+		.largest_page = cpuid(0x80000001, 0).edx & (1U << 26) ? 3 : 2,
+		.phys_to_virt = identity,
+		.alloc_page = alloc_table,
+		.free_page = free_table,
+	};
+	return paging;
+}
+
+static const struct warden_memory_region *regions_of(const struct cell *cell, unsigned int *count)
+{
+	*count = cell->config->memory_regions.count;
+	return config_table(cell->config, &cell->config->memory_regions);
+}
+
+/* Regions that leave root: all but the comm region and root-shared memory. */
+static bool leaves_root(const struct warden_memory_region *region)
+{
+	return !(region->flags & (WARDEN_MEM_COMM_REGION | WARDEN_MEM_ROOT_SHARED));
+}
+
+/* The leaf bits root had for [phys, phys + size): those of its region there. */
+static bool root_bits(u64 phys, u64 size, u64 *bits)
+{
+	const struct warden_memory_region *region;
+	unsigned int n, count;
+
+	region = regions_of(&root_cell, &count);
+	for (n = 0; n < count; n++, region++)
+		if (phys >= region->phys_start && size <= region->size &&
+		    phys - region->phys_start <= region->size - size)
+			return region_nested_bits(region->flags, bits);
+	return false;
+}
+
+int arch_cell_read_root(u64 address, void *buffer, u64 size)
+{
+	struct paging nested = cell_paging(&root_cell);
+	const struct warden_memory_region *regions;
+	struct guest_memory memory;
+	unsigned int count, chunk;
+	u8 *bytes = buffer;
+
+	regions = regions_of(&root_cell, &count);
+	memory = (struct guest_memory){
+		.nested = &nested, .nested_root = root_cell.arch.npt_root,
+		.regions = regions, .region_count = count,
+		.hv_start = hypervisor_header.memory_phys, .hv_size = hypervisor_header.memory_size,
+		.host_limit = 1ULL << (hypervisor_header.paging_levels * 9 + 11),
+	};
+	for (; size; size -= chunk, address += chunk, bytes += chunk) {
+		chunk = 0x1000 - (address & 0xfff);
+		if (chunk > size)
+			chunk = (unsigned int)size;
+		if (guest_memory_read(&memory, address, bytes, chunk))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/* Gives root back regions 0 .. count - 1 of cell, cleared. */
+static void return_regions(struct cell *cell, unsigned int count)
+{
+	const struct warden_memory_region *region = config_table(cell->config,
+								 &cell->config->memory_regions);
+	struct paging root = cell_paging(&root_cell);
+	unsigned int n;
+	u64 bits;
+
+	for (n = 0; n < count; n++, region++) {
+		if (!leaves_root(region))
+			continue;
+		memset((void *)(unsigned long)region->phys_start, 0, region->size);
+		if (!root_bits(region->phys_start, region->size, &bits) ||
+		    paging_map(&root, root_cell.arch.npt_root, region->phys_start,
+			       region->phys_start, region->size, bits))
+			printk("warden: cell '%s': region %u (%llx+%llx) could not go back to root\n",
+			       cell->config->name, n, region->phys_start, region->size);
+	}
+}
+
+/* The cell's regions leave root's nested tables; root's TLBs still hold them. */
+static int take_regions(struct cell *cell)
+{
+	const struct warden_memory_region *region;
+	struct paging root = cell_paging(&root_cell);
+	unsigned int n, count;
+
+	region = regions_of(cell, &count);
+	for (n = 0; n < count; n++, region++) {
+		if (!leaves_root(region))
+			continue;
+		if (paging_unmap(&root, root_cell.arch.npt_root, region->phys_start,
+				 region->size)) {
+			return_regions(cell, n);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+static void fill_comm_region(struct cell *cell)
+{
+	struct warden_comm_region *comm = cell->arch.comm_page;
+
+	memcpy(comm->signature, WARDEN_COMM_SIGNATURE, WARDEN_COMM_SIGNATURE_SIZE);
+	comm->revision = WARDEN_COMM_ABI_REVISION;
+	comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+}
+
+/* Frees the cell's nested tables: every mapping goes, then the empty tables. */
+static void free_nested_tables(struct cell *cell)
+{
+	const struct warden_memory_region *region;
+	struct paging paging = cell_paging(cell);
+	unsigned int n, count;
+
+	region = regions_of(cell, &count);
+	for (n = 0; n < count; n++, region++)
+		paging_unmap(&paging, cell->arch.npt_root, region->virt_start, region->size);
+	free_table(NULL, cell->arch.npt_root);
+}
+
+int arch_cell_create(struct cell *cell)
+{
+	int error;
+
+	cell->arch.comm_page = pool_alloc_page();
+	if (!cell->arch.comm_page)
+		return -ENOMEM;
+	fill_comm_region(cell);
+	error = arch_cell_init(cell);
+	if (!error)
+		error = take_regions(cell);
+	if (error) {
+		if (cell->arch.npt_root)
+			free_nested_tables(cell);
+		pool_free_page(cell->arch.comm_page);
+	}
+	return error;
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	unsigned int count;
+
+	regions_of(cell, &count);
+	return_regions(cell, count);
+	free_nested_tables(cell);
+	pool_free_page(cell->arch.comm_page);
+}
+
+/*
+ * After memory left root: every root CPU flushes its nested TLB entries
+ * before the cell can have the memory; the others by a management request,
+ * waited for, this one with its next VMRUN.
+ */
+void arch_flush_root_tlbs(struct per_cpu *caller)
+{
+	unsigned int n;
+
+	vcpu_vmcb(caller)->tlb_control = TLB_CONTROL_FLUSH_ALL;
+	for (n = 0; n < MAX_CPUS; n++)
+		if (n != caller->id && per_cpu(n)->cell == &root_cell &&
+		    per_cpu(n)->state == WARDEN_CPU_RUNNING)
+			management_request(per_cpu(n), REQUEST_FLUSH_TLB, NULL);
+	for (n = 0; n < MAX_CPUS; n++)
+		if (n != caller->id && per_cpu(n)->cell == &root_cell &&
+		    per_cpu(n)->state == WARDEN_CPU_RUNNING)
+			management_wait(per_cpu(n), REQUEST_FLUSH_TLB);
+}
+
+void arch_cpu_join(struct per_cpu *target, struct cell *cell)
+{
+	management_request(target, REQUEST_JOIN, cell);
+	management_wait(target, REQUEST_JOIN);
+}
+
+void arch_cpu_leave(struct per_cpu *target)
+{
+	management_request(target, REQUEST_LEAVE, NULL);
+	management_wait(target, REQUEST_LEAVE);
+}

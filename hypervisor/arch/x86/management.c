@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Requests from one CPU of the hypervisor to another, delivered by a
+ * management NMI (NMIs are intercepted, svm.c): INIT and SIPI between the
+ * CPUs of a cell (init_sipi.c), a nested-TLB flush after memory left the
+ * root cell, and a CPU joining a cell or leaving it. The request word sits
+ * outside the per-CPU areas, since other CPUs write it; only the target
+ * changes its own state and VMCB.
+ */
+#include <arch/processor.h>
+#include <arch/vcpu.h>
+#include <hv/cell.h>
+#include <hv/printk.h>
+
+#define XAPIC_BASE		0xfee00000ULL
+#define ICR_NMI			((4U << 8) | (1U << 14))	/* delivery NMI, assert */
+
+static struct {
+	u32 pending;		/* REQUEST_* */
+	u32 sipi;		/* a SIPI's vector + 1, 0 while none arrived */
+	struct cell *cell;	/* for REQUEST_JOIN */
+} requests[MAX_CPUS];
+
+static void send_nmi(u32 apic_id)
+{
+	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
+
+	if (read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD) {
+		write_msr(MSR_X2APIC_ICR, ((u64)apic_id << 32) | ICR_NMI);
+	} else {
+		apic[0x310 / 4] = apic_id << 24;
+		apic[0x300 / 4] = ICR_NMI;
+	}
+}
+
+void management_request(struct per_cpu *target, u32 request, struct cell *cell)
+{
+	if (request == REQUEST_JOIN)
+		requests[target->id].cell = cell;
+	__atomic_or_fetch(&requests[target->id].pending, request, __ATOMIC_RELEASE);
+	send_nmi(target->phys_id);
+}
+
+void management_wait(struct per_cpu *target, u32 request)
+{
+	while (__atomic_load_n(&requests[target->id].pending, __ATOMIC_ACQUIRE) & request)
+		cpu_relax();
+}
+
+static bool take(struct per_cpu *cpu, u32 request)
+{
+	return __atomic_fetch_and(&requests[cpu->id].pending, ~request, __ATOMIC_ACQ_REL) &
+	       request;
+}
+
+void management_set_sipi(struct per_cpu *target, u32 vector)
+{
+	__atomic_store_n(&requests[target->id].sipi, vector + 1, __ATOMIC_RELEASE);
+}
+
+void management_clear_sipi(struct per_cpu *target)
+{
+	__atomic_store_n(&requests[target->id].sipi, 0, __ATOMIC_RELAXED);
+}
+
+/*
+ * Waits for a SIPI (init_sipi.c), then returns its vector. An INIT request
+ * that comes meanwhile is part of the same INIT-SIPI sequence: taken too.
+ */
+u32 management_wait_sipi(struct per_cpu *cpu)
+{
+	u32 sipi;
+
+	while (!(sipi = __atomic_load_n(&requests[cpu->id].sipi, __ATOMIC_ACQUIRE)))
+		cpu_relax();
+	management_clear_sipi(cpu);
+	take(cpu, REQUEST_INIT);
+	return sipi - 1;
+}
+
+/*
+ * The CPU belongs to a cell that does not run: it waits here, in the
+ * hypervisor, until the cell lets it go; then it is root's again and waits
+ * for root Linux to bring it up (INIT and SIPI).
+ */
+static void park(struct per_cpu *cpu, struct cell *cell)
+{
+	cpu->cell = cell;
+	cpu->state = WARDEN_CPU_PARKED;
+	take(cpu, REQUEST_JOIN);
+	while (!(__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE))
+		cpu_relax();
+	cpu->cell = &root_cell;
+	cpu->state = WARDEN_CPU_RUNNING;
+	management_clear_sipi(cpu);
+	take(cpu, REQUEST_LEAVE);
+	init_sipi_wait(cpu);
+}
+
+/* An NMI reached this CPU: true when it carried requests (now handled). */
+bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb)
+{
+	bool handled = false;
+
+	if (take(cpu, REQUEST_FLUSH_TLB)) {
+		vmcb->tlb_control = TLB_CONTROL_FLUSH_ALL;
+		handled = true;
+	}
+	if (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_JOIN) {
+		park(cpu, requests[cpu->id].cell);
+		return true;
+	}
+	if (take(cpu, REQUEST_INIT)) {
+		cpu->exits[WARDEN_EXIT_INIT_SIPI]++;
+		init_sipi_wait(cpu);
+		handled = true;
+	}
+	return handled;
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Cells beside the root cell: created from a config root Linux hands over
+ * (its CPUs taken offline by Linux first, its memory leaving root's nested
+ * page tables), destroyed with everything going back to root, memory
+ * cleared. One management operation at a time. Loading and starting come
+ * next; a created cell is shut down and its CPUs are parked.
+ */
+#include <hv/arch.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/pool.h>
+#include <hv/printk.h>
+#include <hv/string.h>
+#include <warden/comm_region.h>
+
+#define PAGE_SIZE		4096ULL
+/* The largest cell config taken: 16 pages. */
+#define MAX_CELL_CONFIG_SIZE	(16 * PAGE_SIZE)
+#define CELL_PAGES		((sizeof(struct cell) + PAGE_SIZE - 1) / PAGE_SIZE)
+
+static struct cell *cells[MAX_CELLS];	/* by id; 0 is the root cell */
+static u32 management_lock;
+
+static void lock(void)
+{
+	while (__atomic_exchange_n(&management_lock, 1, __ATOMIC_ACQUIRE))
+		arch_cpu_relax();
+}
+
+static void unlock(void)
+{
+	__atomic_store_n(&management_lock, 0, __ATOMIC_RELEASE);
+}
+
+static u64 pages_of(u64 size)
+{
+	return (size + PAGE_SIZE - 1) / PAGE_SIZE;
+}
+
+static void report(void *context, const char *message)
+{
+	(void)context;
+	printk("warden: cell config: %s\n", message);
+}
+
+/* The config root put at guest-physical address, copied and checked, or NULL. */
+static struct warden_cell_config *copy_config(u64 address, s64 *error)
+{
+	struct config_check_report check = { .emit = report,
+					     .expected_architecture = WARDEN_ARCH_X86_64 };
+	struct warden_config_header header;
+	struct warden_cell_config *config;
+	unsigned int n;
+
+	*error = -EFAULT;
+	if (arch_cell_read_root(address, &header, sizeof(header))) {
+		printk("warden: cell config at %llx is not in root's RAM\n", address);
+		return NULL;
+	}
+	*error = -EINVAL;
+	if (memcmp(header.magic, WARDEN_CELL_MAGIC, sizeof(WARDEN_CELL_MAGIC)) ||
+	    header.total_size < sizeof(*config) || header.total_size > MAX_CELL_CONFIG_SIZE) {
+		printk("warden: cell config at %llx: not a cell config of at most %llu bytes\n",
+		       address, MAX_CELL_CONFIG_SIZE);
+		return NULL;
+	}
+	*error = -ENOMEM;
+	config = pool_alloc_pages(pages_of(header.total_size));
+	if (!config)
+		return NULL;
+	*error = -EINVAL;
+	if (arch_cell_read_root(address, config, header.total_size) ||
+	    config->header.total_size != header.total_size ||
+	    config_check_cell(system_config, system_config->header.total_size, config,
+			      header.total_size, &check))
+		goto refuse;
+	for (n = 1; n < MAX_CELLS; n++)
+		if (cells[n] && config_check_cell_pair(cells[n]->config,
+						       cells[n]->config->header.total_size,
+						       config, header.total_size, &check))
+			goto refuse;
+	*error = 0;
+	return config;
+refuse:
+	pool_free_pages(config, pages_of(header.total_size));
+	return NULL;
+}
+
+/* Every CPU of the config is a running root CPU other than the caller's. */
+static bool cpus_available(struct per_cpu *caller, const struct warden_cell_config *config)
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_CPUS; n++) {
+		if (!config_cell_has_cpu(config, n))
+			continue;
+		if (n == caller->id || per_cpu(n)->cell != &root_cell ||
+		    per_cpu(n)->state != WARDEN_CPU_RUNNING) {
+			printk("warden: cell '%s': CPU %u is not a running CPU of the root cell "
+			       "that root Linux took offline\n", config->name, n);
+			return false;
+		}
+	}
+	return true;
+}
+
+static s64 create_locked(struct per_cpu *caller, u64 address)
+{
+	struct warden_cell_config *config;
+	struct cell *cell;
+	unsigned int id, n;
+	s64 error;
+
+	for (id = 1; id < MAX_CELLS && cells[id]; id++)
+		;
+	if (id == MAX_CELLS)
+		return -E2BIG;
+	config = copy_config(address, &error);
+	if (!config)
+		return error;
+	error = -EBUSY;
+	if (!cpus_available(caller, config))
+		goto free_config;
+	error = -ENOMEM;
+	cell = pool_alloc_pages(CELL_PAGES);
+	if (!cell)
+		goto free_config;
+	cell->config = config;
+	cell->id = id;
+	error = arch_cell_create(cell);
+	if (error)
+		goto free_cell;
+	arch_flush_root_tlbs(caller);
+	for (n = 0; n < MAX_CPUS; n++)
+		if (config_cell_has_cpu(config, n))
+			arch_cpu_join(per_cpu(n), cell);
+	cells[id] = cell;
+	num_cells++;
+	printk("Warden: cell '%s' created (id %u), pool %llu/%llu pages used\n", config->name,
+	       id, pool_used_pages(), pool_size_pages());
+	return id;
+free_cell:
+	pool_free_pages(cell, CELL_PAGES);
+free_config:
+	pool_free_pages(config, pages_of(config->header.total_size));
+	return error;
+}
+
+s64 cell_create(struct per_cpu *caller, u64 config_address)
+{
+	s64 result;
+
+	lock();
+	result = create_locked(caller, config_address);
+	unlock();
+	return result;
+}
+
+s64 cell_destroy(struct per_cpu *caller, u64 id)
+{
+	struct cell *cell;
+	unsigned int n;
+
+	lock();
+	cell = id && id < MAX_CELLS ? cells[id] : NULL;
+	if (!cell) {
+		unlock();
+		return -ENOENT;
+	}
+	for (n = 0; n < MAX_CPUS; n++)
+		if (per_cpu(n)->cell == cell)
+			arch_cpu_leave(per_cpu(n));
+	arch_cell_destroy(cell);
+	cells[id] = NULL;
+	num_cells--;
+	printk("Warden: cell '%s' (id %u) destroyed, its CPUs and memory back with root\n",
+	       cell->config->name, cell->id);
+	pool_free_pages((void *)cell->config, pages_of(cell->config->header.total_size));
+	pool_free_pages(cell, CELL_PAGES);
+	unlock();
+	(void)caller;
+	return 0;
+}
+
+s64 cell_get_state(u64 id)
+{
+	if (id == 0)
+		return WARDEN_CELL_RUNNING;
+	if (id >= MAX_CELLS || !cells[id])
+		return -ENOENT;
+	return WARDEN_CELL_SHUT_DOWN;
+}
