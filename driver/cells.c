@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include <linux/uaccess.h>
+#include <linux/io.h>
 #include <asm/io.h>
 #include <warden/comm_region.h>
 #include <warden/config.h>
@@ -25,6 +26,8 @@ static struct warden_cell {
 	unsigned int id;
 	char name[WARDEN_CELL_NAME_SIZE];
 	struct cpumask cpus;
+	struct warden_cell_config *config;	/* a copy, for the loadable regions */
+	u32 config_size;
 	bool present;
 } cells[MAX_CELLS];
 
@@ -135,16 +138,22 @@ static struct kobj_type cell_type = {
 	.release = cell_release,
 };
 
-static int add_cell(unsigned int id, const char *name, const struct cpumask *cpus)
+static int add_cell(unsigned int id, const char *name, const struct cpumask *cpus,
+		    const struct warden_cell_config *config, u32 size)
 {
 	struct warden_cell *cell = &cells[id];
 
 	memset(cell, 0, sizeof(*cell));
+	cell->config = kmemdup(config, size, GFP_KERNEL);
+	if (!cell->config)
+		return -ENOMEM;
+	cell->config_size = size;
 	cell->id = id;
 	strscpy(cell->name, name, sizeof(cell->name));
 	cpumask_copy(&cell->cpus, cpus);
 	if (kobject_init_and_add(&cell->kobject, &cell_type, cells_kobject, "%u", id)) {
 		kobject_put(&cell->kobject);
+		kfree(cell->config);
 		return -ENOMEM;
 	}
 	cell->present = true;
@@ -180,7 +189,7 @@ long warden_cell_create(const void __user *user_config, u32 size, struct warden_
 	if (result)
 		goto out;
 	result = warden_hypercall(WARDEN_HC_CELL_CREATE, virt_to_phys(config), 0);
-	if (result <= 0 || result >= MAX_CELLS || add_cell(result, name, &cpus)) {
+	if (result <= 0 || result >= MAX_CELLS || add_cell(result, name, &cpus, config, size)) {
 		if (result > 0)
 			warden_hypercall(WARDEN_HC_CELL_DESTROY, result, 0);
 		give_back_cpus(&cpus, &offlined);
@@ -208,8 +217,83 @@ long warden_cell_destroy(u32 id, struct warden_message *message)
 				     "(error %ld)", cell->name, result);
 	cell->present = false;
 	kobject_put(&cell->kobject);
+	kfree(cell->config);
 	give_back_cpus(&cell->cpus, &cell->cpus);
 	pr_info("warden: cell '%s' destroyed\n", cell->name);
+	return 0;
+}
+
+static struct warden_cell *present_cell(u32 id, struct warden_message *message, long *error)
+{
+	struct warden_cell *cell = id < MAX_CELLS ? &cells[id] : NULL;
+
+	*error = 0;
+	if (warden_enabled && cell && cell->present)
+		return cell;
+	*error = warden_refuse(message, -ENOENT, "there is no cell with id %u", id);
+	return NULL;
+}
+
+/* The host-physical address of [address, address + size) in one loadable region, or 0. */
+static u64 loadable_phys(const struct warden_cell *cell, u64 address, u32 size)
+{
+	const struct warden_config_table *table = &cell->config->memory_regions;
+	const struct warden_memory_region *region;
+	u32 n;
+
+	if ((u64)table->offset + (u64)table->count * sizeof(*region) > cell->config_size)
+		return 0;
+	region = (const void *)cell->config + table->offset;
+	for (n = 0; n < table->count; n++, region++)
+		if ((region->flags & WARDEN_MEM_LOADABLE) && address >= region->virt_start &&
+		    size <= region->size && address - region->virt_start <= region->size - size)
+			return region->phys_start + (address - region->virt_start);
+	return 0;
+}
+
+long warden_cell_load(u32 id, const void __user *image, u32 size, u64 address,
+		      struct warden_message *message)
+{
+	struct warden_cell *cell;
+	long error;
+	u64 phys;
+	void *target;
+
+	cell = present_cell(id, message, &error);
+	if (!cell)
+		return error;
+	phys = size ? loadable_phys(cell, address, size) : 0;
+	if (!phys)
+		return warden_refuse(message, -EINVAL, "cell '%s': %u bytes at %#llx do not fit "
+				     "in one loadable memory region", cell->name, size, address);
+	error = warden_hypercall(WARDEN_HC_CELL_SET_LOADABLE, id, 0);
+	if (error)
+		return warden_refuse(message, error, "cell '%s' cannot be loaded now (error %ld): "
+				     "it runs; destroy and create it again", cell->name, error);
+	target = memremap(phys, size, MEMREMAP_WB);
+	if (!target)
+		return warden_refuse(message, -ENOMEM, "cell '%s': cannot map %#llx+%#x", cell->name,
+				     phys, size);
+	error = copy_from_user(target, image, size) ? -EFAULT : 0;
+	memunmap(target);
+	if (error)
+		return warden_refuse(message, error, "cell '%s': cannot copy the image", cell->name);
+	return 0;
+}
+
+long warden_cell_start(u32 id, struct warden_message *message)
+{
+	struct warden_cell *cell;
+	long error;
+
+	cell = present_cell(id, message, &error);
+	if (!cell)
+		return error;
+	error = warden_hypercall(WARDEN_HC_CELL_START, id, 0);
+	if (error)
+		return warden_refuse(message, error, "the hypervisor refused to start cell '%s' "
+				     "(error %ld)", cell->name, error);
+	pr_info("warden: cell '%s' started\n", cell->name);
 	return 0;
 }
 

@@ -19,6 +19,7 @@
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
 #include <asm/msr.h>
+#include <asm/tsc.h>
 #include <asm/special_insns.h>
 #include <warden/config.h>
 #include <warden/hypercall.h>
@@ -186,6 +187,7 @@ static int lay_out(const struct warden_system_config *system, u32 config_size,
 	header->host_cr3 = hv.tables.cpu_roots[cpumask_first(cpu_online_mask)];
 	header->trampoline_leave = (unsigned long)warden_trampoline_leave;
 	header->online_cpus = num_online_cpus();
+	header->tsc_khz = tsc_khz;
 	header->paging_levels = hv.tables.levels;
 	hv.console = hv_pointer(header->console_ring);
 	return 0;

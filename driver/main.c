@@ -47,6 +47,8 @@ static long ioctl_call(void __user *argument, unsigned int command)
 		struct warden_disable_request disable;
 		struct warden_cell_create_request create;
 		struct warden_cell_destroy_request destroy;
+		struct warden_cell_load_request load;
+		struct warden_cell_start_request start;
 	} request;
 	struct warden_message message = { "" };
 	size_t size = _IOC_SIZE(command);
@@ -69,8 +71,16 @@ static long ioctl_call(void __user *argument, unsigned int command)
 		error = warden_cell_create(u64_to_user_ptr(request.create.config_address),
 					   request.create.config_size, &message);
 		break;
-	default:
+	case WARDEN_IOCTL_CELL_DESTROY:
 		error = warden_cell_destroy(request.destroy.id, &message);
+		break;
+	case WARDEN_IOCTL_CELL_LOAD:
+		error = warden_cell_load(request.load.id, u64_to_user_ptr(request.load.image_address),
+					 request.load.image_size, request.load.load_address,
+					 &message);
+		break;
+	default:
+		error = warden_cell_start(request.start.id, &message);
 		break;
 	}
 	mutex_unlock(&warden_lock);
@@ -89,6 +99,8 @@ static long warden_ioctl(struct file *file, unsigned int command, unsigned long 
 	case WARDEN_IOCTL_DISABLE:
 	case WARDEN_IOCTL_CELL_CREATE:
 	case WARDEN_IOCTL_CELL_DESTROY:
+	case WARDEN_IOCTL_CELL_LOAD:
+	case WARDEN_IOCTL_CELL_START:
 		return ioctl_call((void __user *)argument, command);
 	default:
 		return -ENOTTY;

@@ -57,6 +57,9 @@ void warden_test_hooks_init(void);
 /* cells.c, called with warden_lock held */
 long warden_cell_create(const void __user *config, u32 size, struct warden_message *message);
 long warden_cell_destroy(u32 id, struct warden_message *message);
+long warden_cell_load(u32 id, const void __user *image, u32 size, u64 address,
+		      struct warden_message *message);
+long warden_cell_start(u32 id, struct warden_message *message);
 bool warden_cells_exist(void);
 extern struct cpumask warden_cell_cpus;
 int warden_cells_init(struct kobject *parent);

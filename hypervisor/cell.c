@@ -157,13 +157,65 @@ s64 cell_create(struct per_cpu *caller, u64 config_address)
 	return result;
 }
 
+static struct cell *cell_by_id(u64 id)
+{
+	return id && id < MAX_CELLS ? cells[id] : NULL;
+}
+
+/* Root may load images into the cell's loadable regions until it starts. */
+s64 cell_set_loadable(struct per_cpu *caller, u64 id)
+{
+	struct cell *cell;
+	s64 error = -ENOENT;
+
+	lock();
+	cell = cell_by_id(id);
+	if (cell && cell->running)
+		error = -EBUSY;
+	else if (cell && !cell->loadable)
+		error = arch_cell_set_loadable(cell, true);
+	else if (cell)
+		error = 0;
+	if (cell && !error)
+		cell->loadable = true;
+	unlock();
+	(void)caller;
+	return error;
+}
+
+s64 cell_start(struct per_cpu *caller, u64 id)
+{
+	struct cell *cell;
+	unsigned int n;
+
+	lock();
+	cell = cell_by_id(id);
+	if (!cell || cell->running) {
+		unlock();
+		return cell ? -EBUSY : -ENOENT;
+	}
+	if (cell->loadable) {
+		arch_cell_set_loadable(cell, false);
+		arch_flush_root_tlbs(caller);
+		cell->loadable = false;
+	}
+	arch_cell_prepare_start(cell);
+	cell->running = true;
+	for (n = 0; n < MAX_CPUS; n++)
+		if (per_cpu(n)->cell == cell)
+			arch_cpu_start(per_cpu(n));
+	printk("Warden: cell '%s' (id %u) started\n", cell->config->name, cell->id);
+	unlock();
+	return 0;
+}
+
 s64 cell_destroy(struct per_cpu *caller, u64 id)
 {
 	struct cell *cell;
 	unsigned int n;
 
 	lock();
-	cell = id && id < MAX_CELLS ? cells[id] : NULL;
+	cell = cell_by_id(id);
 	if (!cell) {
 		unlock();
 		return -ENOENT;
@@ -171,6 +223,8 @@ s64 cell_destroy(struct per_cpu *caller, u64 id)
 	for (n = 0; n < MAX_CPUS; n++)
 		if (per_cpu(n)->cell == cell)
 			arch_cpu_leave(per_cpu(n));
+	if (cell->loadable)
+		arch_cell_set_loadable(cell, false);
 	arch_cell_destroy(cell);
 	cells[id] = NULL;
 	num_cells--;
@@ -189,5 +243,9 @@ s64 cell_get_state(u64 id)
 		return WARDEN_CELL_RUNNING;
 	if (id >= MAX_CELLS || !cells[id])
 		return -ENOENT;
-	return WARDEN_CELL_SHUT_DOWN;
+	if (cells[id]->failed)
+		return WARDEN_CELL_FAILED;
+	return cells[id]->running ?
+	       ((const struct warden_comm_region *)arch_cell_comm_region(cells[id]))->cell_state :
+	       WARDEN_CELL_SHUT_DOWN;
 }

@@ -141,6 +141,10 @@ s64 hypercall(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		return disable(cpu);
 	case WARDEN_HC_CELL_CREATE:
 		return cpu->cell == &root_cell ? cell_create(cpu, arg1) : -EPERM;
+	case WARDEN_HC_CELL_START:
+		return cpu->cell == &root_cell ? cell_start(cpu, arg1) : -EPERM;
+	case WARDEN_HC_CELL_SET_LOADABLE:
+		return cpu->cell == &root_cell ? cell_set_loadable(cpu, arg1) : -EPERM;
 	case WARDEN_HC_CELL_DESTROY:
 		return cpu->cell == &root_cell ? cell_destroy(cpu, arg1) : -EPERM;
 	case WARDEN_HC_CELL_GET_STATE:

@@ -162,6 +162,13 @@ int hypervisor_enter(struct per_cpu *cpu)
 
 void __noreturn panic_stop(struct per_cpu *cpu, const char *reason)
 {
+	/* A cell's fault is the cell's: it fails, root and the other cells go on. */
+	if (cpu && cpu->cell && cpu->cell != &root_cell) {
+		printk("warden: CPU %u: cell '%s' failed: %s\n", cpu->id, cpu->cell->config->name,
+		       reason);
+		cpu->cell->failed = true;
+		arch_cell_cpu_failed(cpu);
+	}
 	printk("warden: CPU %u stopped: %s\n", cpu ? cpu->id : ~0U, reason);
 	if (cpu)
 		cpu->state = WARDEN_CPU_FAILED;

@@ -19,10 +19,18 @@
 
 static const char usage_text[] =
 	"usage: warden cell create CELL.cell\n"
+	"       warden cell load NAME|ID IMAGE [-a ADDRESS] [IMAGE [-a ADDRESS]]... \\\n"
+	"                        [-s STRING [-a ADDRESS]] [--long-cmdline]\n"
+	"       warden cell start NAME|ID\n"
 	"       warden cell destroy NAME|ID\n"
 	"       warden cell list\n"
 	"create: takes the cell's CPUs from Linux and its memory from root, as CELL.cell\n"
 	"  (from `warden config build`) says; the cell is shut down until it is started.\n"
+	"load: copies images (at ADDRESS, default 0) and a command-line string (-s, with\n"
+	"  its NUL, default at 0x1000) into the cell's loadable memory, before start.\n"
+	"  Jailhouse inmates keep 256 bytes for the command line: a longer string is\n"
+	"  refused unless --long-cmdline says the image has room.\n"
+	"start: runs the cell's CPUs from its reset address.\n"
 	"destroy: gives CPUs and memory (cleared) back to root Linux.\n"
 	"list: id, name, state and CPUs of every cell.\n";
 
@@ -94,6 +102,98 @@ static int find_cell(const char *name)
 	return id;
 }
 
+#define CMDLINE_ADDRESS		0x1000
+#define CMDLINE_ROOM		256
+
+static int load_one(int id, const void *data, size_t size, unsigned long long address,
+		    const char *what)
+{
+	struct warden_cell_load_request request = { 0 };
+	char message[WARDEN_MESSAGE_SIZE] = "";
+
+	request.id = (__u32)id;
+	request.image_address = (unsigned long)data;
+	request.image_size = (__u32)size;
+	request.load_address = address;
+	request.message_address = (unsigned long)message;
+	request.message_size = sizeof(message);
+	if (call_driver_result("cell load", WARDEN_IOCTL_CELL_LOAD, &request, message) < 0)
+		return EXIT_INVALID;
+	printf("warden: %s loaded at %#llx (%zu bytes)\n", what, address, size);
+	return 0;
+}
+
+/* -a ADDRESS after an item, if there is one. */
+static unsigned long long item_address(int argc, char **argv, int *i, unsigned long long fallback)
+{
+	if (*i + 2 < argc && !strcmp(argv[*i + 1], "-a")) {
+		*i += 2;
+		return strtoull(argv[*i], NULL, 0);
+	}
+	return fallback;
+}
+
+static int cell_load(int argc, char **argv)
+{
+	int id = find_cell(argv[2]), i, long_cmdline = 0, result = 0;
+	unsigned long long address;
+	size_t size;
+	void *image;
+
+	for (i = 3; i < argc; i++)
+		long_cmdline |= !strcmp(argv[i], "--long-cmdline");
+	if (id < 0) {
+		fprintf(stderr, "warden cell load: no cell named or numbered '%s'\n", argv[2]);
+		return EXIT_INVALID;
+	}
+	for (i = 3; i < argc && !result; i++) {
+		if (!strcmp(argv[i], "--long-cmdline"))
+			continue;
+		if (!strcmp(argv[i], "-s") && i + 1 < argc) {
+			const char *text = argv[++i];
+
+			address = item_address(argc, argv, &i, CMDLINE_ADDRESS);
+			if (strlen(text) >= CMDLINE_ROOM && !long_cmdline) {
+				fprintf(stderr, "warden cell load: the command line has %zu characters; "
+					"Jailhouse inmates keep room for %d (add --long-cmdline if "
+					"this image has more)\n", strlen(text), CMDLINE_ROOM - 1);
+				return EXIT_INVALID;
+			}
+			result = load_one(id, text, strlen(text) + 1, address, "command line");
+			continue;
+		}
+		image = read_file(argv[i], &size);
+		if (!image) {
+			fprintf(stderr, "warden cell load: cannot read %s: %s\n", argv[i],
+				strerror(errno));
+			return EXIT_INVALID;
+		}
+		address = item_address(argc, argv, &i, 0);
+		result = load_one(id, image, size, address, "image");
+		free(image);
+	}
+	return result;
+}
+
+static int cell_start(const char *name)
+{
+	struct warden_cell_start_request request = { 0 };
+	char message[WARDEN_MESSAGE_SIZE] = "";
+	int id = find_cell(name);
+
+	if (id < 0) {
+		fprintf(stderr, "warden cell start: no cell named or numbered '%s'\n", name);
+		return EXIT_INVALID;
+	}
+	request.id = (__u32)id;
+	request.message_address = (unsigned long)message;
+	request.message_size = sizeof(message);
+	if (call_driver_result("cell start", WARDEN_IOCTL_CELL_START, &request, message) < 0)
+		return EXIT_INVALID;
+	printf("warden: cell '%s' started\n", name);
+	return 0;
+}
+
 static int cell_destroy(const char *name)
 {
 	struct warden_cell_destroy_request request = { 0 };
@@ -152,6 +252,10 @@ int command_cell(int argc, char **argv)
 		return cell_create(argv[2]);
 	if (!strcmp(verb, "destroy") && argc == 3)
 		return cell_destroy(argv[2]);
+	if (!strcmp(verb, "load") && argc >= 4)
+		return cell_load(argc, argv);
+	if (!strcmp(verb, "start") && argc == 3)
+		return cell_start(argv[2]);
 	if (!strcmp(verb, "list") && argc == 2)
 		return cell_list();
 	fputs(usage_text, stderr);

@@ -45,10 +45,29 @@ struct warden_cell_destroy_request {
 	__u64 message_address;
 };
 
+/* Copies an image into a cell's loadable memory, at a guest-physical address of the cell. */
+struct warden_cell_load_request {
+	__u64 image_address;		/* user pointer */
+	__u64 load_address;		/* guest-physical, in one loadable region */
+	__u32 id;
+	__u32 image_size;
+	__u32 reserved;
+	__u32 message_size;
+	__u64 message_address;
+};
+
+struct warden_cell_start_request {
+	__u32 id;
+	__u32 message_size;
+	__u64 message_address;
+};
+
 #define WARDEN_IOCTL_ENABLE		_IOW('W', 0, struct warden_enable_request)
 #define WARDEN_IOCTL_DISABLE		_IOW('W', 1, struct warden_disable_request)
 #define WARDEN_IOCTL_CELL_CREATE	_IOW('W', 2, struct warden_cell_create_request)
 #define WARDEN_IOCTL_CELL_DESTROY	_IOW('W', 3, struct warden_cell_destroy_request)
+#define WARDEN_IOCTL_CELL_LOAD		_IOW('W', 4, struct warden_cell_load_request)
+#define WARDEN_IOCTL_CELL_START		_IOW('W', 5, struct warden_cell_start_request)
 
 _Static_assert(sizeof(struct warden_enable_request) == 24, "warden_enable_request size");
 _Static_assert(sizeof(struct warden_disable_request) == 16, "warden_disable_request size");
@@ -63,5 +82,9 @@ WARDEN_IOCTL_ASSERT_MESSAGE(warden_enable_request);
 WARDEN_IOCTL_ASSERT_MESSAGE(warden_disable_request);
 WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_create_request);
 WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_destroy_request);
+WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_load_request);
+WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_start_request);
+_Static_assert(sizeof(struct warden_cell_load_request) == 40, "warden_cell_load_request size");
+_Static_assert(sizeof(struct warden_cell_start_request) == 16, "warden_cell_start_request size");
 
 #endif /* WARDEN_DRIVER_IOCTL_H */

@@ -73,6 +73,9 @@ struct warden_hypervisor_header {
 	 * stack, which the driver leaves unmapped (a stack overflow faults).
 	 */
 	__u64 percpu_stack_guard;
+	/* Filled by the driver: Linux's TSC rate, for the cells' comm regions (0: unknown). */
+	__u32 tsc_khz;
+	__u32 reserved2;
 };
 
 /*
@@ -94,12 +97,13 @@ struct warden_console_ring {
 _Static_assert(sizeof(struct warden_linux_cpu) == 48, "warden_linux_cpu size");
 WARDEN_HV_ASSERT_OFFSET(warden_linux_cpu, gdtr_limit, 24);
 WARDEN_HV_ASSERT_OFFSET(warden_linux_cpu, cs_attributes, 36);
-_Static_assert(sizeof(struct warden_hypervisor_header) == 296, "warden_hypervisor_header size");
+_Static_assert(sizeof(struct warden_hypervisor_header) == 304, "warden_hypervisor_header size");
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, entry, 24);
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, memory_phys, 96);
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, online_cpus, 152);
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, error, 160);
 WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, percpu_stack_guard, 288);
+WARDEN_HV_ASSERT_OFFSET(warden_hypervisor_header, tsc_khz, 296);
 _Static_assert(sizeof(struct warden_console_ring) == 16, "warden_console_ring size");
 
 #endif /* WARDEN_HYPERVISOR_IMAGE_H */

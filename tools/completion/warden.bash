@@ -8,7 +8,7 @@
 
 _warden_commands="config enable disable console info cell help"
 _warden_config_commands="build check create cell dump"
-_warden_cell_commands="create destroy list"
+_warden_cell_commands="create load start destroy list"
 
 # Options per command path, as the tool's --help lists them. -g: bash-completion sources this file inside a function.
 declare -gA _warden_options=(
@@ -23,8 +23,10 @@ declare -gA _warden_options=(
 	[disable]="--help"
 	[console]="-f --help"
 	[info]="--json --sysroot --help"
-	[cell]="--help"
+	[cell]="-a -s --long-cmdline --help"
 	[cell create]="--help"
+	[cell load]="-a -s --long-cmdline --help"
+	[cell start]="--help"
 	[cell destroy]="--help"
 	[cell list]="--help"
 )
@@ -32,7 +34,7 @@ declare -gA _warden_options=(
 # Options whose value is a file (f), a directory (d), a config (c) or free text (-).
 declare -gA _warden_option_values=(
 	[-o]=f [--output]=f [--output-binary]=f [-I]=d [--include]=d [--sysroot]=d [--system]=c
-	[--name]=- [--cpus]=- [--mem]=- [--mem-base]=- [--pio]=- [--pin]=- [--pci]=- [--hypervisor-size]=-
+	[-a]=- [-s]=- [--name]=- [--cpus]=- [--mem]=- [--mem-base]=- [--pio]=- [--pin]=- [--pci]=- [--hypervisor-size]=-
 	[--console]=-
 )
 
@@ -138,7 +140,10 @@ _warden()
 	help|disable|console|info|"cell list") return 0 ;;
 	enable|"config build"|"config check"|"config cell"|"config dump"|"cell create")
 		_warden_files c "$current" ;;
-	"cell destroy") [ "$COMP_CWORD" = 3 ] && _warden_reply "$(_warden_cell_names)" "$current" ;;
+	"cell destroy"|"cell start") [ "$COMP_CWORD" = 3 ] && _warden_reply "$(_warden_cell_names)" "$current" ;;
+	"cell load")	# the cell, then images
+		if [ "$COMP_CWORD" = 3 ]; then _warden_reply "$(_warden_cell_names)" "$current"
+		else _warden_files f "$current"; fi ;;
 	"config "*|"cell "*) return 0 ;;
 	*)	# a command this file does not know, e.g. on cells: its subcommands, then the cells' names
 		if [ "$COMP_CWORD" = 2 ] && [ -n "$(_warden_help_subcommands "$command")" ]; then

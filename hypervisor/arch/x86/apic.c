@@ -69,3 +69,41 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 	}
 	return true;
 }
+
+#define X2APIC_LVT_FIRST	0x832	/* timer, thermal, performance, LINT0, LINT1, error */
+#define X2APIC_LVT_LAST		0x837
+#define X2APIC_INITIAL_COUNT	0x838
+#define XAPIC_LVT_FIRST		0x320
+#define XAPIC_INITIAL_COUNT	0x380
+#define LVT_MASKED		0x10000
+
+/*
+ * Puts this CPU's local APIC into the mode a cell or root expects, quiet:
+ * every LVT masked and the timer stopped first, since QEMU keeps them across
+ * a mode change where hardware resets them (../shared/facts/x2apic-under-qemu.md).
+ * x2APIC to xAPIC goes through the disabled state (Intel SDM vol. 3, 10.12.5).
+ */
+void apic_set_mode(bool x2apic)
+{
+	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
+	u64 base = read_msr(MSR_APIC_BASE);
+	unsigned int n;
+
+	if (base & APIC_BASE_EXTD) {
+		for (n = X2APIC_LVT_FIRST; n <= X2APIC_LVT_LAST; n++)
+			write_msr(n, LVT_MASKED);
+		write_msr(X2APIC_INITIAL_COUNT, 0);
+	} else {
+		for (n = 0; n < 6; n++)
+			apic[(XAPIC_LVT_FIRST + 0x10 * n) / 4] = LVT_MASKED;
+		apic[XAPIC_INITIAL_COUNT / 4] = 0;
+	}
+	if (!!(base & APIC_BASE_EXTD) == x2apic)
+		return;
+	if (x2apic) {
+		write_msr(MSR_APIC_BASE, base | APIC_BASE_EXTD);
+	} else {
+		write_msr(MSR_APIC_BASE, base & ~(APIC_BASE_EXTD | APIC_BASE_ENABLE));
+		write_msr(MSR_APIC_BASE, (base & ~APIC_BASE_EXTD) | APIC_BASE_ENABLE);
+	}
+}

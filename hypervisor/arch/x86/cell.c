@@ -161,6 +161,14 @@ static void allow_ports(struct cell *cell)
 		for (port = range->base; port < range->base + range->length &&
 		     port < WARDEN_PIO_PORTS; port++)
 			cell->arch.io_bitmap[port / 8] &= (u8)~(1U << (port % 8));
+	/*
+	 * Every cell may read the ACPI PM timer (a free-running counter; the
+	 * map has one bit per port for both directions, and the register
+	 * ignores writes).
+	 */
+	port = system_config->platform.pm_timer_port;
+	for (n = 0; port && n < 4; n++)
+		cell->arch.io_bitmap[(port + n) / 8] &= (u8)~(1U << ((port + n) % 8));
 }
 
 unsigned int arch_cell_paging_levels(const struct cell *cell)

@@ -154,6 +154,85 @@ static void fill_comm_region(struct cell *cell)
 	comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 }
 
+/* The cell config's console in the comm region's (Jailhouse's) terms. */
+static void describe_console(const struct warden_console *console,
+			     struct warden_comm_console *description)
+{
+	if (console->type != WARDEN_CONSOLE_8250_PIO && console->type != WARDEN_CONSOLE_8250_MMIO)
+		return;		/* WARDEN_CONSOLE_TYPE_NONE */
+	description->type = WARDEN_CONSOLE_TYPE_8250;
+	description->address = console->address;
+	description->size = 8;
+	description->divider = console->divisor;
+	if (console->type == WARDEN_CONSOLE_8250_MMIO)
+		description->flags |= WARDEN_CONSOLE_ACCESS_MMIO;
+	if (console->flags & WARDEN_CONSOLE_REG_SHIFT_2)
+		description->flags |= WARDEN_CONSOLE_REGDIST_4;
+}
+
+/* What the inmate learns at start (docs/cell-abi.md): platform, console, its CPUs. */
+void arch_cell_prepare_start(struct cell *cell)
+{
+	const struct warden_cell_config *config = cell->config;
+	const struct warden_memory_region *region;
+	struct warden_comm_region *comm = cell->arch.comm_page;
+	unsigned int n, count, cpus = 0;
+
+	comm->cell_state = WARDEN_CELL_RUNNING;
+	comm->msg_to_cell = 0;
+	comm->reply_from_cell = 0;
+	describe_console(&config->console, &comm->console);
+	/* PCI configuration space only for a cell that has PCI devices. */
+	comm->pci_mmconfig_base = config->pci_devices.count ?
+				  system_config->platform.mmconfig_base : 0;
+	comm->pm_timer_address = system_config->platform.pm_timer_port;
+	comm->tsc_khz = system_config->platform.tsc_khz ? system_config->platform.tsc_khz :
+			hypervisor_header.tsc_khz;
+	comm->apic_khz = system_config->platform.apic_khz;
+	comm->ext_magic = WARDEN_COMM_EXT_MAGIC;
+	comm->ext_revision = WARDEN_COMM_EXT_REVISION;
+	if (system_config->platform.pm_timer_bits == 32)
+		comm->ext_flags |= WARDEN_COMM_EXT_PM_TIMER_32BIT;
+	region = regions_of(cell, &count);
+	for (n = 0; n < count; n++, region++)
+		if (region->virt_start == 0 && !(region->flags & WARDEN_MEM_COMM_REGION))
+			comm->ram_size = region->size;
+	comm->cat_capacity_mask = (u32)config->cat_mask;
+	for (n = 0; n < MAX_CPUS && cpus < WARDEN_COMM_MAX_CPUS; n++)
+		if (config_cell_has_cpu(config, n))
+			comm->cpu_apic_id[cpus++] = per_cpu(n)->phys_id;
+	comm->num_cpus = (u16)cpus;
+}
+
+void *arch_cell_comm_region(struct cell *cell)
+{
+	return cell->arch.comm_page;
+}
+
+/* Loadable regions: root's while the cell does not run, so that it loads images. */
+int arch_cell_set_loadable(struct cell *cell, bool loadable)
+{
+	const struct warden_memory_region *region;
+	struct paging root = cell_paging(&root_cell);
+	unsigned int n, count;
+	u64 bits;
+	int error = 0;
+
+	region = regions_of(cell, &count);
+	for (n = 0; n < count; n++, region++) {
+		if (!(region->flags & WARDEN_MEM_LOADABLE) || !leaves_root(region))
+			continue;
+		if (!loadable)
+			error |= paging_unmap(&root, root_cell.arch.npt_root, region->phys_start,
+					      region->size);
+		else if (!root_bits(region->phys_start, region->size, &bits) ||
+			 paging_map(&root, root_cell.arch.npt_root, region->phys_start,
+				    region->phys_start, region->size, bits))
+			error = -1;
+	}
+	return error ? -ENOMEM : 0;
+}
+
 /* Frees the cell's nested tables: every mapping goes, then the empty tables. */
 static void free_nested_tables(struct cell *cell)
 {
@@ -220,6 +299,12 @@ void arch_cpu_join(struct per_cpu *target, struct cell *cell)
 {
 	management_request(target, REQUEST_JOIN, cell);
 	management_wait(target, REQUEST_JOIN);
+}
+
+void arch_cpu_start(struct per_cpu *target)
+{
+	management_request(target, REQUEST_START, NULL);
+	management_wait(target, REQUEST_START);
 }
 
 void arch_cpu_leave(struct per_cpu *target)

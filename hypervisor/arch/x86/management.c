@@ -10,7 +10,9 @@
 #include <arch/processor.h>
 #include <arch/vcpu.h>
 #include <hv/cell.h>
+#include <hv/arch.h>
 #include <hv/printk.h>
+#include <warden/comm_region.h>
 
 #define XAPIC_BASE		0xfee00000ULL
 #define ICR_NMI			((4U << 8) | (1U << 14))	/* delivery NMI, assert */
@@ -78,23 +80,58 @@ u32 management_wait_sipi(struct per_cpu *cpu)
 	return sipi - 1;
 }
 
-/*
- * The CPU belongs to a cell that does not run: it waits here, in the
- * hypervisor, until the cell lets it go; then it is root's again and waits
- * for root Linux to bring it up (INIT and SIPI).
- */
-static void park(struct per_cpu *cpu, struct cell *cell)
+/* Back to root: it brings the CPU up with INIT and SIPI, as after a reset. */
+static void leave_cell(struct per_cpu *cpu)
 {
-	cpu->cell = cell;
-	cpu->state = WARDEN_CPU_PARKED;
-	take(cpu, REQUEST_JOIN);
-	while (!(__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE))
-		cpu_relax();
+	apic_set_mode(cpu->arch.root_x2apic);
+	vcpu_enter_cell(cpu, &root_cell);
 	cpu->cell = &root_cell;
 	cpu->state = WARDEN_CPU_RUNNING;
 	management_clear_sipi(cpu);
 	take(cpu, REQUEST_LEAVE);
 	init_sipi_wait(cpu);
+}
+
+/*
+ * The CPU belongs to a cell that does not run: it waits here, in the
+ * hypervisor, until the cell starts (then it runs the cell from its reset
+ * state) or lets it go (then it is root's again).
+ */
+static void park(struct per_cpu *cpu, struct cell *cell)
+{
+	u32 pending;
+
+	cpu->cell = cell;
+	cpu->state = WARDEN_CPU_PARKED;
+	take(cpu, REQUEST_JOIN);
+	while (!((pending = __atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE)) &
+		 (REQUEST_LEAVE | REQUEST_START)))
+		cpu_relax();
+	if (pending & REQUEST_LEAVE) {
+		take(cpu, REQUEST_START);
+		leave_cell(cpu);
+		return;
+	}
+	/* Cells start with the APIC in the mode the platform config gives them. */
+	apic_set_mode(system_config->platform.apic_mode == WARDEN_APIC_MODE_X2APIC);
+	vcpu_enter_cell(cpu, cell);
+	vcpu_reset(cpu, cell->config->cpu_reset_address >> 12);
+	asm volatile("stgi; clgi" : : : "memory");	/* the request's NMI, held */
+	cpu->arch.nmi_pending = false;
+	cpu->state = WARDEN_CPU_RUNNING;
+	take(cpu, REQUEST_START);
+}
+
+void __noreturn arch_cell_cpu_failed(struct per_cpu *cpu)
+{
+	struct warden_comm_region *comm = arch_cell_comm_region(cpu->cell);
+
+	comm->cell_state = WARDEN_CELL_FAILED;
+	cpu->state = WARDEN_CPU_FAILED;
+	while (!(__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE))
+		cpu_relax();
+	leave_cell(cpu);
+	arch_vcpu_run(cpu);	/* a fresh run loop: the faulting exit's stack is gone */
 }
 
 /* An NMI reached this CPU: true when it carried requests (now handled). */
@@ -108,6 +145,11 @@ bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb)
 	}
 	if (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_JOIN) {
 		park(cpu, requests[cpu->id].cell);
+		return true;
+	}
+	if (cpu->cell != &root_cell &&
+	    (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE)) {
+		leave_cell(cpu);
 		return true;
 	}
 	if (take(cpu, REQUEST_INIT)) {

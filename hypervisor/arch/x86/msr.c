@@ -218,6 +218,9 @@ static const char *msr_read(struct per_cpu *cpu, struct vmcb *vmcb, u32 msr, u64
 	case MSR_PAT:
 		*value = vmcb->g_pat;
 		return NULL;
+	case MSR_APIC_BASE:	/* cells read their APIC's mode and base */
+		*value = read_msr(MSR_APIC_BASE);
+		return NULL;
 	case MSR_VM_HSAVE_PA:
 		return "SVM is not offered to guests";
 	default:

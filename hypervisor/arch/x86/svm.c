@@ -108,6 +108,7 @@ static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
 	vmcb->rax = 0;				/* the entry call returns 0 */
 	vmcb->g_pat = read_msr(MSR_PAT);
 	cpu->arch.mtrr_def_type = read_msr(MSR_MTRR_DEF_TYPE);
+	cpu->arch.root_x2apic = read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD;
 	/* FS, GS, TR, LDTR, KernelGSBase, STAR..SFMASK, SYSENTER: as they are now. */
 	asm volatile("vmsave %0" : : "a"(hv_phys(vmcb)) : "memory");
 }
@@ -160,6 +161,16 @@ void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector)
 	vmcb->intercept_misc1 &= ~INTERCEPT_IRET;
 	cpu->arch.nmi_pending = false;
 	cpu->arch.guest_nmi = GUEST_NMI_OPEN;
+}
+
+void vcpu_enter_cell(struct per_cpu *cpu, struct cell *cell)
+{
+	struct vmcb *vmcb = vcpu_vmcb(cpu);
+
+	vmcb->nested_cr3 = cell->arch.npt_root;
+	vmcb->iopm_base_pa = hv_phys(cell->arch.io_bitmap);
+	vmcb->msrpm_base_pa = hv_phys(cell->arch.msr_bitmap);
+	vmcb->tlb_control = TLB_CONTROL_FLUSH_ALL;
 }
 
 int arch_vcpu_init(struct per_cpu *cpu)

@@ -32,6 +32,15 @@ void arch_flush_root_tlbs(struct per_cpu *caller);
 /* target parks in cell / comes back to root, waiting for root's INIT and SIPI. */
 void arch_cpu_join(struct per_cpu *target, struct cell *cell);
 void arch_cpu_leave(struct per_cpu *target);
+/* A cell CPU faulted: it waits, parked, until the cell is destroyed, then runs root again. */
+void __noreturn arch_cell_cpu_failed(struct per_cpu *cpu);
+/* A parked CPU runs its cell from the cell's reset state. */
+void arch_cpu_start(struct per_cpu *target);
+/* Loadable regions mapped for root (true) or taken back (false; flush after). */
+int arch_cell_set_loadable(struct cell *cell, bool loadable);
+/* The comm region as the inmate finds it at start, and where it is. */
+void arch_cell_prepare_start(struct cell *cell);
+void *arch_cell_comm_region(struct cell *cell);
 /* Depth of the cell's second-stage (nested) page tables. */
 unsigned int arch_cell_paging_levels(const struct cell *cell);
 

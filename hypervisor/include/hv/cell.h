@@ -10,6 +10,9 @@ struct cell {
 	struct arch_cell arch;		/* page-aligned parts first */
 	const struct warden_cell_config *config;
 	unsigned int id;
+	bool running;		/* started, not yet destroyed */
+	bool loadable;		/* loadable regions mapped for root */
+	bool failed;		/* one of its CPUs faulted: parked until destroy */
 };
 
 #define MAX_CELLS	8	/* the root cell and 7 others */
@@ -25,6 +28,8 @@ struct per_cpu;
 /* cell.c, hypercalls of the root cell: the new cell's id, or -errno. */
 s64 cell_create(struct per_cpu *caller, u64 config_address);
 s64 cell_destroy(struct per_cpu *caller, u64 id);
+s64 cell_set_loadable(struct per_cpu *caller, u64 id);
+s64 cell_start(struct per_cpu *caller, u64 id);
 /* WARDEN_CELL_* of the comm region, or -ENOENT. */
 s64 cell_get_state(u64 id);
 

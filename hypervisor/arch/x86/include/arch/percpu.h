@@ -25,6 +25,7 @@ struct arch_per_cpu {
 	bool nmi_pending;	/* a guest NMI waits to be injected (svm.c) */
 	unsigned int guest_nmi;	/* GUEST_NMI_*: may the guest take an NMI now? */
 	u64 mtrr_def_type;	/* the guest's view of MTRR_DEF_TYPE */
+	bool root_x2apic;	/* the APIC mode root Linux runs this CPU in */
 };
 
 #endif /* WARDEN_ARCH_PERCPU_H */

@@ -31,6 +31,8 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 
 /* apic.c: an interrupt command the cell may send, and sends it (false: dropped). */
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
+/* apic.c: this CPU's local APIC quiet (LVTs masked, timer stopped) and in a mode. */
+void apic_set_mode(bool x2apic);
 
 /* init_sipi.c: INIT/SIPI to another CPU of the cell, and the target's side. */
 bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command);
@@ -41,6 +43,7 @@ void init_sipi_wait(struct per_cpu *cpu);
 #define REQUEST_FLUSH_TLB	2U	/* root's nested tables lost a mapping */
 #define REQUEST_JOIN		4U	/* park in a cell */
 #define REQUEST_LEAVE		8U	/* leave the cell, back to root */
+#define REQUEST_START		16U	/* a parked CPU starts its cell */
 struct cell;
 void management_request(struct per_cpu *target, u32 request, struct cell *cell);
 /* Until target has taken request. */
@@ -52,5 +55,7 @@ u32 management_wait_sipi(struct per_cpu *cpu);
 
 /* svm.c: the vCPU as INIT and a SIPI with this vector leave it (real mode). */
 void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector);
+/* svm.c: the vCPU runs in cell's address space with its permission maps. */
+void vcpu_enter_cell(struct per_cpu *cpu, struct cell *cell);
 
 #endif /* WARDEN_ARCH_VCPU_H */
