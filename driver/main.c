@@ -46,9 +46,8 @@ static long ioctl_call(void __user *argument, unsigned int command)
 		struct warden_enable_request enable;
 		struct warden_disable_request disable;
 		struct warden_cell_create_request create;
-		struct warden_cell_destroy_request destroy;
+		struct warden_cell_id_request cell;
 		struct warden_cell_load_request load;
-		struct warden_cell_start_request start;
 	} request;
 	struct warden_message message = { "" };
 	size_t size = _IOC_SIZE(command);
@@ -72,7 +71,7 @@ static long ioctl_call(void __user *argument, unsigned int command)
 					   request.create.config_size, &message);
 		break;
 	case WARDEN_IOCTL_CELL_DESTROY:
-		error = warden_cell_destroy(request.destroy.id, &message);
+		error = warden_cell_destroy(request.cell.id, &message);
 		break;
 	case WARDEN_IOCTL_CELL_LOAD:
 		error = warden_cell_load(request.load.id, u64_to_user_ptr(request.load.image_address),
@@ -80,7 +79,7 @@ static long ioctl_call(void __user *argument, unsigned int command)
 					 &message);
 		break;
 	default:
-		error = warden_cell_start(request.start.id, &message);
+		error = warden_cell_start(request.cell.id, &message);
 		break;
 	}
 	mutex_unlock(&warden_lock);

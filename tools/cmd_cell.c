@@ -175,42 +175,25 @@ static int cell_load(int argc, char **argv)
 	return result;
 }
 
-static int cell_start(const char *name)
+/* start or destroy: one cell, by name or id. */
+static int cell_request(const char *verb, unsigned long code, const char *name)
 {
-	struct warden_cell_start_request request = { 0 };
-	char message[WARDEN_MESSAGE_SIZE] = "";
+	struct warden_cell_id_request request = { 0 };
+	char message[WARDEN_MESSAGE_SIZE] = "", command[32];
 	int id = find_cell(name);
 
+	snprintf(command, sizeof(command), "cell %s", verb);
 	if (id < 0) {
-		fprintf(stderr, "warden cell start: no cell named or numbered '%s'\n", name);
+		fprintf(stderr, "warden %s: no cell named or numbered '%s' (see `warden cell list`)\n",
+			command, name);
 		return EXIT_INVALID;
 	}
 	request.id = (__u32)id;
 	request.message_address = (unsigned long)message;
 	request.message_size = sizeof(message);
-	if (call_driver_result("cell start", WARDEN_IOCTL_CELL_START, &request, message) < 0)
+	if (call_driver_result(command, code, &request, message) < 0)
 		return EXIT_INVALID;
-	printf("warden: cell '%s' started\n", name);
-	return 0;
-}
-
-static int cell_destroy(const char *name)
-{
-	struct warden_cell_destroy_request request = { 0 };
-	char message[WARDEN_MESSAGE_SIZE] = "";
-	int id = find_cell(name);
-
-	if (id < 0) {
-		fprintf(stderr, "warden cell destroy: no cell named or numbered '%s' "
-			"(see `warden cell list`)\n", name);
-		return EXIT_INVALID;
-	}
-	request.id = (__u32)id;
-	request.message_address = (unsigned long)message;
-	request.message_size = sizeof(message);
-	if (call_driver_result("cell destroy", WARDEN_IOCTL_CELL_DESTROY, &request, message) < 0)
-		return EXIT_INVALID;
-	printf("warden: cell '%s' destroyed\n", name);
+	printf("warden: cell '%s' %s\n", name, !strcmp(verb, "start") ? "started" : "destroyed");
 	return 0;
 }
 
@@ -251,11 +234,11 @@ int command_cell(int argc, char **argv)
 	if (!strcmp(verb, "create") && argc == 3)
 		return cell_create(argv[2]);
 	if (!strcmp(verb, "destroy") && argc == 3)
-		return cell_destroy(argv[2]);
+		return cell_request("destroy", WARDEN_IOCTL_CELL_DESTROY, argv[2]);
 	if (!strcmp(verb, "load") && argc >= 4)
 		return cell_load(argc, argv);
 	if (!strcmp(verb, "start") && argc == 3)
-		return cell_start(argv[2]);
+		return cell_request("start", WARDEN_IOCTL_CELL_START, argv[2]);
 	if (!strcmp(verb, "list") && argc == 2)
 		return cell_list();
 	fputs(usage_text, stderr);

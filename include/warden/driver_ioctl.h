@@ -39,7 +39,8 @@ struct warden_cell_create_request {
 	__u64 message_address;
 };
 
-struct warden_cell_destroy_request {
+/* A request about one cell: destroy, start. */
+struct warden_cell_id_request {
 	__u32 id;			/* from /sys/devices/warden/cells */
 	__u32 message_size;
 	__u64 message_address;
@@ -56,23 +57,17 @@ struct warden_cell_load_request {
 	__u64 message_address;
 };
 
-struct warden_cell_start_request {
-	__u32 id;
-	__u32 message_size;
-	__u64 message_address;
-};
-
 #define WARDEN_IOCTL_ENABLE		_IOW('W', 0, struct warden_enable_request)
 #define WARDEN_IOCTL_DISABLE		_IOW('W', 1, struct warden_disable_request)
 #define WARDEN_IOCTL_CELL_CREATE	_IOW('W', 2, struct warden_cell_create_request)
-#define WARDEN_IOCTL_CELL_DESTROY	_IOW('W', 3, struct warden_cell_destroy_request)
+#define WARDEN_IOCTL_CELL_DESTROY	_IOW('W', 3, struct warden_cell_id_request)
 #define WARDEN_IOCTL_CELL_LOAD		_IOW('W', 4, struct warden_cell_load_request)
-#define WARDEN_IOCTL_CELL_START		_IOW('W', 5, struct warden_cell_start_request)
+#define WARDEN_IOCTL_CELL_START		_IOW('W', 5, struct warden_cell_id_request)
 
 _Static_assert(sizeof(struct warden_enable_request) == 24, "warden_enable_request size");
 _Static_assert(sizeof(struct warden_disable_request) == 16, "warden_disable_request size");
 _Static_assert(sizeof(struct warden_cell_create_request) == 24, "warden_cell_create_request size");
-_Static_assert(sizeof(struct warden_cell_destroy_request) == 16, "warden_cell_destroy_request size");
+_Static_assert(sizeof(struct warden_cell_id_request) == 16, "warden_cell_id_request size");
 /* The driver finds the message buffer at the same place from the end of each. */
 #define WARDEN_IOCTL_ASSERT_MESSAGE(type) \
 	_Static_assert(__builtin_offsetof(struct type, message_size) == sizeof(struct type) - 12 && \
@@ -81,10 +76,8 @@ _Static_assert(sizeof(struct warden_cell_destroy_request) == 16, "warden_cell_de
 WARDEN_IOCTL_ASSERT_MESSAGE(warden_enable_request);
 WARDEN_IOCTL_ASSERT_MESSAGE(warden_disable_request);
 WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_create_request);
-WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_destroy_request);
+WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_id_request);
 WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_load_request);
-WARDEN_IOCTL_ASSERT_MESSAGE(warden_cell_start_request);
 _Static_assert(sizeof(struct warden_cell_load_request) == 40, "warden_cell_load_request size");
-_Static_assert(sizeof(struct warden_cell_start_request) == 16, "warden_cell_start_request size");
 
 #endif /* WARDEN_DRIVER_IOCTL_H */

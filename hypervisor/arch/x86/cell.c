@@ -32,13 +32,23 @@ static __u64 alloc_table(void *context)
 	return page ? hv_virt_to_phys(page) : 0;
 }
 
-static struct paging nested_paging(void)
+/* Pool pages are reached at virtual = physical too (driver/host_tables.c). */
+static void free_table(void *context, __u64 pa)
+{
+	(void)context;
+	pool_free_page((void *)(unsigned long)(pa - hypervisor_header.memory_phys +
+					       WARDEN_HV_LINK_ADDRESS));
+}
+
+/* Nested page tables of any cell: built from, and given back to, the pool. */
+struct paging nested_paging(void)
 {
 	struct paging paging = {
 		.levels = hypervisor_header.paging_levels,
 		.largest_page = cpuid(0x80000001, 0).edx & GIGABYTE_PAGES ? 3 : 2,
 		.phys_to_virt = identity,
 		.alloc_page = alloc_table,
+		.free_page = free_table,
 	};
 	return paging;
 }

@@ -19,40 +19,6 @@
 #include <hv/string.h>
 #include <warden/comm_region.h>
 
-static __u64 *identity(void *context, __u64 pa)
-{
-	(void)context;
-	return (__u64 *)(unsigned long)pa;
-}
-
-static __u64 alloc_table(void *context)
-{
-	void *page = pool_alloc_page();
-
-	(void)context;
-	return page ? hv_virt_to_phys(page) : 0;
-}
-
-/* Pool pages are reached at virtual = physical too (driver/host_tables.c). */
-static void free_table(void *context, __u64 pa)
-{
-	(void)context;
-	pool_free_page((void *)(unsigned long)(pa - hypervisor_header.memory_phys +
-					       WARDEN_HV_LINK_ADDRESS));
-}
-
-static struct paging cell_paging(const struct cell *cell)
-{
-	struct paging paging = {
-		.levels = cell->arch.npt_levels,
-		.largest_page = cpuid(0x80000001, 0).edx & (1U << 26) ? 3 : 2,
-		.phys_to_virt = identity,
-		.alloc_page = alloc_table,
-		.free_page = free_table,
-	};
-	return paging;
-}
-
 static const struct warden_memory_region *regions_of(const struct cell *cell, unsigned int *count)
 {
 	*count = cell->config->memory_regions.count;
@@ -81,7 +47,7 @@ static bool root_bits(u64 phys, u64 size, u64 *bits)
 
 int arch_cell_read_root(u64 address, void *buffer, u64 size)
 {
-	struct paging nested = cell_paging(&root_cell);
+	struct paging nested = nested_paging();
 	const struct warden_memory_region *regions;
 	struct guest_memory memory;
 	unsigned int count, chunk;
@@ -109,7 +75,7 @@ static void return_regions(struct cell *cell, unsigned int count)
 {
 	const struct warden_memory_region *region = config_table(cell->config,
 								 &cell->config->memory_regions);
-	struct paging root = cell_paging(&root_cell);
+	struct paging root = nested_paging();
 	unsigned int n;
 	u64 bits;
 
@@ -129,7 +95,7 @@ static void return_regions(struct cell *cell, unsigned int count)
 static int take_regions(struct cell *cell)
 {
 	const struct warden_memory_region *region;
-	struct paging root = cell_paging(&root_cell);
+	struct paging root = nested_paging();
 	unsigned int n, count;
 
 	region = regions_of(cell, &count);
@@ -213,7 +179,7 @@ void *arch_cell_comm_region(struct cell *cell)
 int arch_cell_set_loadable(struct cell *cell, bool loadable)
 {
 	const struct warden_memory_region *region;
-	struct paging root = cell_paging(&root_cell);
+	struct paging root = nested_paging();
 	unsigned int n, count;
 	u64 bits;
 	int error = 0;
@@ -237,13 +203,13 @@ int arch_cell_set_loadable(struct cell *cell, bool loadable)
 static void free_nested_tables(struct cell *cell)
 {
 	const struct warden_memory_region *region;
-	struct paging paging = cell_paging(cell);
+	struct paging paging = nested_paging();
 	unsigned int n, count;
 
 	region = regions_of(cell, &count);
 	for (n = 0; n < count; n++, region++)
 		paging_unmap(&paging, cell->arch.npt_root, region->virt_start, region->size);
-	free_table(NULL, cell->arch.npt_root);
+	paging.free_page(NULL, cell->arch.npt_root);
 }
 
 int arch_cell_create(struct cell *cell)

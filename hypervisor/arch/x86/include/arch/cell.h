@@ -4,6 +4,7 @@
 #define WARDEN_ARCH_CELL_H
 
 #include <hv/types.h>
+#include <arch/paging.h>
 
 #define IO_BITMAP_SIZE	(3 * 4096)	/* IOPM, AMD APM vol. 2, 15.10.1 */
 #define MSR_BITMAP_SIZE	(2 * 4096)	/* MSRPM, 15.11 */
@@ -15,5 +16,8 @@ struct arch_cell {
 	unsigned int npt_levels;	/* 4 or 5 */
 	void *comm_page;		/* non-root cells: the comm region */
 };
+
+/* cell.c: the page-table callbacks of nested tables (pool pages). */
+struct paging nested_paging(void);
 
 #endif /* WARDEN_ARCH_CELL_H */
