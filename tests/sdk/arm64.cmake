@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# ARM64 SDK tests (included by tests/sdk/CMakeLists.txt with the QEMU tests): the device tree reader against
+# libfdt on QEMU virt's DTB, and the images of the ARM64 build tree (<build>/arm64, sdk/cross) booted bare
+# on qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3 -cpu max. Without the cross compiler
+# the image tests are registered as failing tests that say so.
+
+if(WARDEN_FDT_LIBRARY AND WARDEN_FDT_INCLUDE)
+	add_executable(sdk_dt_test dt_test.c ${_sdk}/lib/arch/arm64/dt.c)
+	target_include_directories(sdk_dt_test PRIVATE ${_sdk}/include ${_sdk}/../include
+		${WARDEN_FDT_INCLUDE})
+	target_link_libraries(sdk_dt_test PRIVATE ${WARDEN_FDT_LIBRARY})
+	target_compile_options(sdk_dt_test PRIVATE -Wall -Wextra -Wno-unused-parameter)
+	add_test(NAME sdk.arm64-dt-reader COMMAND ${_dir}/run-dt-test $<TARGET_FILE:sdk_dt_test>
+		${_logs}/arm64-dt-reader)
+	set_tests_properties(sdk.arm64-dt-reader PROPERTIES LABELS "qemu;arm64")
+else()
+	warden_missing_prerequisite(sdk.arm64-dt-reader "libfdt (its header and library)"
+		"install libfdt-dev: scripts/setup.sh" LABELS "qemu;arm64")
+endif()
+
+# sdk_arm64_test(NAME APP [EXPECT regex...] [ARGS qemu-run args...])
+function(sdk_arm64_test name app)
+	cmake_parse_arguments(PARSE_ARGV 2 ARG "" "" "EXPECT;ARGS")
+	if(NOT WARDEN_ARM64_BUILD_DIR)
+		warden_missing_prerequisite(sdk.${name} "the ARM64 cross compiler aarch64-linux-gnu-gcc"
+			"install gcc-aarch64-linux-gnu and binutils-aarch64-linux-gnu: scripts/setup.sh"
+			LABELS "qemu;arm64")
+		return()
+	endif()
+	sdk_expect_args(expects ${ARG_EXPECT})
+	add_test(NAME sdk.${name}
+		COMMAND ${_dir}/run-bare-app --image ${WARDEN_ARM64_BUILD_DIR}/apps/${app}.bin
+			--out ${_logs}/${name} ${expects} -- --arch arm64 --timeout 60 ${ARG_ARGS})
+	sdk_qemu_test(${name})
+	set_property(TEST sdk.${name} APPEND PROPERTY LABELS arm64)
+endfunction()
+
+sdk_arm64_test(arm64-hello hello
+	EXPECT "warden-sdk: bare boot \\(arm64\\), 4 CPU\\(s\\), counter 1000000 kHz, GICv3, console pl011:0x9000000"
+		"boot mode: bare" "cpus: 4" "ram: 1024 MiB" "greeting: hi from ctest"
+		"hypervisor: none, CPU 0 exits: -[0-9]+" "heap: 131072 bytes, stack of CPU 0: 32768 bytes"
+		"warden-sdk: CPU 0 stack: [0-9]+ of 32768 bytes used at most" "warden-sdk: exit code 0"
+	ARGS --qemu-arg -append --qemu-arg "expect-cpus=4 greeting=\"hi from ctest\" stack-kib=20")
