@@ -42,3 +42,9 @@ sdk_arm64_test(arm64-hello hello
 		"hypervisor: none, CPU 0 exits: -[0-9]+" "heap: 131072 bytes, stack of CPU 0: 32768 bytes"
 		"warden-sdk: CPU 0 stack: [0-9]+ of 32768 bytes used at most" "warden-sdk: exit code 0"
 	ARGS --qemu-arg -append --qemu-arg "expect-cpus=4 greeting=\"hi from ctest\" stack-kib=20")
+
+# apic-demo's timer modes on the generic timer: periodic (CVAL re-armed by the SDK), one-shot and deadline (CVAL)
+sdk_arm64_test(arm64-timer-demo apic-demo
+	EXPECT "generic timer \\(virtual\\) mode, timer 1000000 kHz" "periodic: 100 periods"
+		"one-shot: 100 periods" "cval-deadline: 100 periods"
+	ARGS --icount)

@@ -44,7 +44,7 @@ const char *timer_mode_name(enum timer_mode mode)
 	case TIMER_PERIODIC:
 		return "periodic";
 	case TIMER_DEADLINE:
-		return "deadline (CVAL)";
+		return "cval-deadline";
 	}
 	return "?";
 }
