@@ -48,3 +48,8 @@ sdk_arm64_test(arm64-timer-demo apic-demo
 	EXPECT "generic timer \\(virtual\\) mode, timer 1000000 kHz" "periodic: 100 periods"
 		"one-shot: 100 periods" "cval-deadline: 100 periods"
 	ARGS --icount)
+
+# smp-demo unchanged: PSCI CPU_ON (conduit from the DT), IPIs over SGI 0, each CPU's own timer
+sdk_arm64_test(arm64-smp-demo smp-demo
+	EXPECT "smp-demo: 4 CPUs" "CPU 3 \\(APIC ID 3\\) online"
+		"CPU 3 timer: 50 ticks of 400 us, 0 with another CPU's context")
