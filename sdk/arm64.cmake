@@ -20,3 +20,4 @@ target_include_directories(warden_sdk PUBLIC
 warden_sdk_freestanding_flags(warden_sdk)
 target_compile_options(warden_sdk PRIVATE -O2 -g -Wall -Wextra -Wno-unused-parameter
 	-mgeneral-regs-only)	# no FP/SIMD code: handlers may skip the FP save
+add_subdirectory(lib/libc)	# newlib: WardenSDK::libc, docs/libc.md

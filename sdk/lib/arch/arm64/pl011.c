@@ -12,6 +12,7 @@
 #define UARTFR		0x18
 #define UARTLCR_H	0x2c
 #define UARTCR		0x30
+#define FR_RXFE		(1 << 4)
 #define FR_TXFE		(1 << 7)
 #define LCR_H_FEN	(1 << 4)
 #define CR_UARTEN	(1 << 0)
@@ -45,4 +46,15 @@ unsigned int uart_tx_room(void)
 void uart_tx(char c)
 {
 	regs[UARTDR / 4] = (uint8_t)c;
+}
+
+/* Console input (newlib's read(0), sdk/lib/libc/arch/arm64): what the
+ * receive FIFO holds now. */
+size_t pl011_read_nonblocking(char *buffer, size_t length)
+{
+	size_t count = 0;
+
+	while (regs && count < length && !(reg_read(UARTFR) & FR_RXFE))
+		buffer[count++] = (char)reg_read(UARTDR);
+	return count;
 }
