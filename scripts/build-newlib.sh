@@ -45,6 +45,9 @@ aarch64)
 	TARGET_CFLAGS="-O2 -g -ffreestanding -fno-pic -fno-pie -fno-stack-protector -mcmodel=small"
 	TARGET_CFLAGS="$TARGET_CFLAGS -mno-outline-atomics -ffunction-sections -fdata-sections"
 	TARGET_CFLAGS="$TARGET_CFLAGS -fno-asynchronous-unwind-tables -D__DYNAMIC_REENT__"
+	# system calls by their plain names (write, sbrk, ...), as newlib's x86_64-elf configuration has them:
+	# sdk/lib/libc defines those
+	TARGET_CFLAGS="$TARGET_CFLAGS -DMISSING_SYSCALL_NAMES"
 	CONFIGURE_OPTIONS[0]=--target=aarch64-elf ;;
 *) die "ARCH must be x86_64 or aarch64, not '$ARCH'" ;;
 esac

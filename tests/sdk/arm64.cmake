@@ -53,3 +53,9 @@ sdk_arm64_test(arm64-timer-demo apic-demo
 sdk_arm64_test(arm64-smp-demo smp-demo
 	EXPECT "smp-demo: 4 CPUs" "CPU 3 \\(APIC ID 3\\) online"
 		"CPU 3 timer: 50 ticks of 400 us, 0 with another CPU's context")
+
+# control-loop unchanged (newlib, floating point, periodic tasks, comm-region messages), under icount
+sdk_arm64_test(arm64-control-loop control-loop
+	EXPECT "deadline misses \\(overruns\\): 0 in 10000 activations" "stopped after 10000 cycles"
+		"cycle 10000 \\(running\\): message shutdown-request answered in the comm region with request-approved"
+	ARGS --icount --qemu-arg -append --qemu-arg "rate-hz=10000 cycles=10000 print-every=5000")
