@@ -19,7 +19,8 @@ else()
 		"install libfdt-dev: scripts/setup.sh" LABELS "qemu;arm64")
 endif()
 
-# sdk_arm64_test(NAME APP [EXPECT regex...] [ARGS qemu-run args...])
+# sdk_arm64_test(NAME APP [EXPECT regex...] [ARGS qemu-run args...]); APP: an image of apps/, or a path
+# below the ARM64 build tree without ".bin"
 function(sdk_arm64_test name app)
 	cmake_parse_arguments(PARSE_ARGV 2 ARG "" "" "EXPECT;ARGS")
 	if(NOT WARDEN_ARM64_BUILD_DIR)
@@ -29,8 +30,11 @@ function(sdk_arm64_test name app)
 		return()
 	endif()
 	sdk_expect_args(expects ${ARG_EXPECT})
+	if(NOT app MATCHES "/")
+		set(app "apps/${app}")
+	endif()
 	add_test(NAME sdk.${name}
-		COMMAND ${_dir}/run-bare-app --image ${WARDEN_ARM64_BUILD_DIR}/apps/${app}.bin
+		COMMAND ${_dir}/run-bare-app --image ${WARDEN_ARM64_BUILD_DIR}/${app}.bin
 			--out ${_logs}/${name} ${expects} -- --arch arm64 --timeout 60 ${ARG_ARGS})
 	sdk_qemu_test(${name})
 	set_property(TEST sdk.${name} APPEND PROPERTY LABELS arm64)
@@ -59,3 +63,9 @@ sdk_arm64_test(arm64-control-loop control-loop
 	EXPECT "deadline misses \\(overruns\\): 0 in 10000 activations" "stopped after 10000 cycles"
 		"cycle 10000 \\(running\\): message shutdown-request answered in the comm region with request-approved"
 	ARGS --icount --qemu-arg -append --qemu-arg "rate-hz=10000 cycles=10000 print-every=5000")
+
+# bench/irqlat bare: generic-timer deadline (CVAL), latency from the counter at handler entry, under icount
+sdk_arm64_test(arm64-irqlat bench/irqlat/irqlat
+	EXPECT "\"type\":\"summary\",\"source\":\"irqlat\",\"unit\":\"ns\",\"samples\":2000,"
+		"\"overruns\":0,\"overflows\":0"
+	ARGS --icount --smp 1 --qemu-arg -append --qemu-arg "samples=2000 period-us=200")
