@@ -101,6 +101,13 @@ mkdir -p "$CACHE"
 cp -a "$INSTALLED/include" "$CACHE/include"
 mkdir -p "$CACHE/lib"
 cp "$INSTALLED/lib/libc.a" "$INSTALLED/lib/libm.a" "$CACHE/lib/"
+if [ "$ARCH" = aarch64 ]; then
+	# newlib's aarch64 configuration builds libc/syscalls even with --disable-newlib-supplied-syscalls: plain-name
+	# stubs (write, sbrk, ...) over _write, _sbrk, ... that would shadow sdk/lib/libc's. x86_64-elf has none.
+	# (lib_a-system.o is system(), from stdlib, and stays.)
+	STUBS=$("${TOOL_PREFIX}ar" t "$CACHE/lib/libc.a" | grep '^lib_a-sys' | grep -vx 'lib_a-system.o' || true)
+	[ -z "$STUBS" ] || "${TOOL_PREFIX}ar" d "$CACHE/lib/libc.a" $STUBS
+fi
 # Users' code must see the same _REENT as the library: newlib.h comes first through <_ansi.h> in every header.
 cat >>"$CACHE/include/newlib.h" <<'EOF'
 

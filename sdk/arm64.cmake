@@ -6,7 +6,7 @@ set(WARDEN_SDK_LINKER_SCRIPT "${CMAKE_CURRENT_SOURCE_DIR}/linker/inmate-arm64.ld
 set(_arch lib/arch/arm64)
 add_library(warden_sdk STATIC
 	lib/printk.c lib/console.c lib/string.c lib/cmdline.c lib/params.c lib/heap.c lib/comm.c
-	lib/platform.c lib/test.c lib/errors.c lib/clock.c lib/periodic.c lib/stack_usage.c
+	lib/platform.c lib/test.c lib/errors.c lib/clock.c lib/periodic.c lib/stack_usage.c lib/cpu_stacks.c
 	${_arch}/entry.S ${_arch}/vectors.S ${_arch}/setup.c ${_arch}/platform_dt.c ${_arch}/dt.c
 	${_arch}/pl011.c ${_arch}/gicv3.c ${_arch}/timer.c ${_arch}/irq.c ${_arch}/sleep.c
 	${_arch}/smp.c ${_arch}/psci.c ${_arch}/cpu.c ${_arch}/hypervisor.c ${_arch}/exception.c)

@@ -25,6 +25,13 @@ bool cpu_list_build(uint32_t boot_apic_id, const uint32_t *reported, unsigned in
 void stack_paint(uint8_t *bottom, uint8_t *end);
 size_t stack_high_water(const uint8_t *bottom, const uint8_t *top);
 
+/* cpu_stacks.c: paint CPU 0's stack at boot; the exit report */
+void smp_paint_boot_stack(void);
+void exit_report(void);
+/* arch: the bottom of the stack smp_start_cpu() gave cpu (SMP_STACK_SIZE
+ * bytes, painted), NULL if not started */
+uint8_t *arch_started_stack(unsigned int cpu);
+
 /* arch: APIC ID of CPU 0 */
 uint32_t arch_boot_apic_id(void);
 

@@ -47,7 +47,6 @@ struct arm64_platform {
 extern struct arm64_platform arm64_platform;
 void arm64_platform_read(const void *dtb);
 void arm64_cmdline_read(const void *dtb, char *buf, size_t size);
-void smp_paint_boot_stack(void);
 
 /* pl011.c */
 void pl011_init(uint64_t base);

@@ -2,23 +2,11 @@
 /* Ending the inmate: cell state, and bare PSCI SYSTEM_OFF (QEMU quits). */
 #include <inmate/inmate.h>
 #include "arch_internal.h"
-
-static void report_stacks(void)
-{
-	unsigned int cpu;
-
-	for (cpu = 0; cpu < platform_num_cpus() && cpu < SMP_MAX_CPUS; cpu++)
-		if (smp_stack_high_water(cpu))
-			printk("warden-sdk: CPU %u stack: %zu of %zu bytes used at most\n", cpu,
-			       smp_stack_high_water(cpu), smp_stack_size(cpu));
-}
+#include "../../sdk_internal.h"
 
 void inmate_exit(int code)
 {
-	report_stacks();
-	if (console_dropped())
-		printk("warden-sdk: console ring was full: %lu characters dropped\n",
-		       console_dropped());
+	exit_report();
 	if (platform_is_bare())
 		printk("warden-sdk: exit code %d\n", code);
 	console_flush();
