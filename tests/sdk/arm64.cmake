@@ -69,3 +69,14 @@ sdk_arm64_test(arm64-irqlat bench/irqlat/irqlat
 	EXPECT "\"type\":\"summary\",\"source\":\"irqlat\",\"unit\":\"ns\",\"samples\":2000,"
 		"\"overruns\":0,\"overflows\":0"
 	ARGS --icount --smp 1 --qemu-arg -append --qemu-arg "samples=2000 period-us=200")
+
+# An ARM64 inmate built out of tree: the ARM64 tree's warden-sdk install, find_package(WardenSDK) with the
+# installed toolchain file, booted on QEMU virt
+if(WARDEN_ARM64_BUILD_DIR)
+	add_test(NAME sdk.arm64-out-of-tree
+		COMMAND ${_dir}/out-of-tree-test ${WARDEN_ARM64_BUILD_DIR} ${_logs}/arm64-out-of-tree arm64)
+	sdk_qemu_test(arm64-out-of-tree)
+	set_property(TEST sdk.arm64-out-of-tree APPEND PROPERTY LABELS arm64)
+else()
+	sdk_arm64_test(arm64-out-of-tree none)	# registers the failing test that says what is missing
+endif()

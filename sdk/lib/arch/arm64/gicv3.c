@@ -56,8 +56,7 @@ void gic_init_distributor(void)
 /* GICR_TYPER[63:32] holds Aff3.Aff2.Aff1.Aff0 of the CPU the frame serves. */
 static uint64_t this_redistributor(void)
 {
-	uint64_t mpidr = read_sysreg(mpidr_el1);
-	uint32_t affinity = (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24);
+	uint32_t affinity = arm64_cpu_affinity();
 	uint64_t frame, typer;
 
 	for (frame = arm64_platform.gicr_base;

@@ -44,13 +44,10 @@
 #define ICC_SGI1R_EL1		S3_0_C12_C11_5
 
 #ifndef __ASSEMBLER__
-#include <stdint.h>
+#include <inmate/arch/arm64.h>
 
-#define STR_(x) #x
-#define STR(x) STR_(x)
-#define read_sysreg(reg) ({ uint64_t v_; __asm__ volatile("mrs %0, " STR(reg) : "=r"(v_)); v_; })
-#define write_sysreg(reg, val) \
-	__asm__ volatile("msr " STR(reg) ", %0" : : "r"((uint64_t)(val)) : "memory")
+#define read_sysreg(reg) arm64_read_sysreg(reg)
+#define write_sysreg(reg, val) arm64_write_sysreg(reg, val)
 #define isb() __asm__ volatile("isb" ::: "memory")
 #define dsb(opt) __asm__ volatile("dsb " #opt ::: "memory")
 #endif
