@@ -50,7 +50,7 @@ sdk_arm64_test(arm64-hello hello
 # apic-demo's timer modes on the generic timer: periodic (CVAL re-armed by the SDK), one-shot and deadline (CVAL)
 sdk_arm64_test(arm64-timer-demo apic-demo
 	EXPECT "generic timer \\(virtual\\) mode, timer 1000000 kHz" "periodic: 100 periods"
-		"one-shot: 100 periods" "cval-deadline: 100 periods"
+		"one-shot: 100 periods" "tsc-deadline: 100 periods"
 	ARGS --icount)
 
 # smp-demo unchanged: PSCI CPU_ON (conduit from the DT), IPIs over SGI 0, each CPU's own timer

@@ -36,19 +36,6 @@ const char *timer_hardware_name(void)
 	return "generic timer (virtual)";
 }
 
-const char *timer_mode_name(enum timer_mode mode)
-{
-	switch (mode) {
-	case TIMER_ONESHOT:
-		return "one-shot";
-	case TIMER_PERIODIC:
-		return "periodic";
-	case TIMER_DEADLINE:
-		return "cval-deadline";
-	}
-	return "?";
-}
-
 int timer_setup(unsigned int vector, irq_handler_t handler, void *context)
 {
 	int err;
