@@ -19,6 +19,14 @@ else()
 		"install libfdt-dev: scripts/setup.sh" LABELS "qemu;arm64")
 endif()
 
+# IRQ_HANDLER_NO_FPU refuses floating point with the ARM64 compiler too
+if(WARDEN_ARM64_BUILD_DIR)
+	add_test(NAME sdk.arm64-no-fpu-handler-refuses-float
+		COMMAND ${_dir}/check-no-fpu-refused ${WARDEN_AARCH64_GCC} ${_sdk}/include
+			${_sdk}/lib/arch/arm64/include ${_sdk}/../include)
+	set_tests_properties(sdk.arm64-no-fpu-handler-refuses-float PROPERTIES LABELS arm64)
+endif()
+
 # sdk_arm64_test(NAME APP [EXPECT regex...] [ARGS qemu-run args...]); APP: an image of apps/, or a path
 # below the ARM64 build tree without ".bin"
 function(sdk_arm64_test name app)
@@ -80,3 +88,7 @@ if(WARDEN_ARM64_BUILD_DIR)
 else()
 	sdk_arm64_test(arm64-out-of-tree none)	# registers the failing test that says what is missing
 endif()
+
+# FP/SIMD state of the interrupted code intact across handlers that use FP (saved) and no-FPU ones (not saved)
+sdk_arm64_test(arm64-irq-fpu sdk-tests/irq-fpu
+	EXPECT "irq-fpu: 200 ticks .* 0 of [0-9]+ series wrong" ARGS --icount)
