@@ -104,6 +104,7 @@ boot_start:
 2:	ldr	x0, =__boot_stack_top
 	mov	sp, x0
 	bl	build_identity_map
+	bl	invalidate_image
 	cpu_enable_mmu_fp
 	mov	x0, x19
 	bl	boot_cpu_main
@@ -154,6 +155,32 @@ build_identity_map:
 	cmp	x1, #512
 	b.lo	1b
 	dsb	sy
+	ret
+
+/*
+ * Written with the MMU off, the image, BSS and page table are in memory,
+ * but a boot loader that ran with caches on may have left stale lines of
+ * them: invalidate them by address before caches go on (ARM DDI 0487
+ * D7.5.9.x, "data cache maintenance"), and the instruction cache too.
+ * CTR_EL0.DminLine gives the smallest line size.
+ */
+invalidate_image:
+	mrs	x3, ctr_el0
+	ubfx	x3, x3, #16, #4
+	mov	x2, #4
+	lsl	x2, x2, x3			/* bytes per line */
+	ldr	x0, =__image_start
+	ldr	x1, =__image_end
+	sub	x3, x2, #1
+	bic	x0, x0, x3
+1:	dc	ivac, x0
+	add	x0, x0, x2
+	cmp	x0, x1
+	b.lo	1b
+	dsb	sy
+	ic	iallu
+	dsb	nsh
+	isb
 	ret
 
 	.bss
