@@ -22,8 +22,8 @@ struct percpu {
 	void *app_data;			/* smp_set_cpu_data */
 	struct irq_slot slots[IRQ_VECTORS];
 	uint64_t pending_ipis[IRQ_VECTORS / 64];	/* smp_send_ipi, over one SGI */
-	unsigned int current_intid;	/* being handled; 1023: none */
-	bool eoi_done;
+	unsigned int current_intid;	/* being handled, if in_irq */
+	bool in_irq, eoi_done;
 	/* the generic timer (timer.c) */
 	unsigned int timer_vector;	/* 0: not set up */
 	bool timer_periodic, sdk_wakeup;

@@ -12,7 +12,6 @@
 #include "sysreg.h"
 
 #define DAIF_I		(1 << 7)
-#define INTID_NONE	1023
 
 extern char __irq_no_fpu_start[], __irq_no_fpu_end[];
 static unsigned long unhandled;
@@ -97,6 +96,7 @@ void irq_dispatch(void)
 		return;
 	cpu->current_intid = intid;
 	cpu->eoi_done = false;
+	cpu->in_irq = true;
 	if (intid == arm64_platform.timer_ppi) {
 		vector = timer_interrupt(cpu);
 		if (vector)
@@ -108,14 +108,14 @@ void irq_dispatch(void)
 	}
 	if (!cpu->eoi_done)
 		gic_end_of_interrupt(intid);
-	cpu->current_intid = INTID_NONE;
+	cpu->in_irq = false;
 }
 
 void irq_eoi(void)
 {
 	struct percpu *cpu = this_cpu();
 
-	if (cpu->current_intid != INTID_NONE && cpu->current_intid && !cpu->eoi_done) {
+	if (cpu->in_irq && !cpu->eoi_done) {
 		gic_end_of_interrupt(cpu->current_intid);
 		cpu->eoi_done = true;
 	}
