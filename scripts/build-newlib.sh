@@ -5,13 +5,16 @@
 # BUILD_DIR/cache/newlib/{include,lib} (docs/libc.md). Quiet and quick when the cache is current; a stamp file
 # records the tarball and the flags, so changing either rebuilds.
 #
-# Usage: scripts/build-newlib.sh [BUILD_DIR]   (default: ./build)
+# Usage: scripts/build-newlib.sh [BUILD_DIR [ARCH]]   (default: ./build x86_64)
+#   ARCH x86_64 (the host compiler) or aarch64 (Debian's aarch64-linux-gnu cross tools; BUILD_DIR is then the
+#   ARM64 build tree, <build>/arm64).
 # Environment:
 #   NEWLIB_TARBALL   source tarball (default: the newest /usr/src/newlib/newlib-*.tar.*)
 #   NEWLIB_JOBS      make -j (default: number of CPUs)
 set -euo pipefail
 
 BUILD_DIR=${1:-build}
+ARCH=${2:-x86_64}
 mkdir -p "$BUILD_DIR"
 BUILD_DIR=$(cd "$BUILD_DIR" && pwd)
 CACHE="$BUILD_DIR/cache/newlib"
@@ -33,7 +36,22 @@ TARGET_CFLAGS="$TARGET_CFLAGS -ffunction-sections -fdata-sections -fno-asynchron
 TARGET_CFLAGS="$TARGET_CFLAGS -D__DYNAMIC_REENT__"
 CONFIGURE_OPTIONS=(--target=x86_64-elf --disable-multilib --disable-newlib-supplied-syscalls
 	--enable-newlib-io-long-long --enable-newlib-io-c99-formats --enable-newlib-nano-malloc --disable-nls)
-STAMP_TEXT="tarball=$(basename "$TARBALL") size=$(stat -c %s "$TARBALL") cc=$(gcc -dumpfullversion)
+TOOL_PREFIX=
+case $ARCH in
+x86_64) ;;
+aarch64)
+	# ARM64 (sdk/cmake/WardenInmate.cmake): no PIC/PIE, atomics inline (no libgcc helpers in a freestanding link)
+	TOOL_PREFIX=aarch64-linux-gnu-
+	TARGET_CFLAGS="-O2 -g -ffreestanding -fno-pic -fno-pie -fno-stack-protector -mcmodel=small"
+	TARGET_CFLAGS="$TARGET_CFLAGS -mno-outline-atomics -ffunction-sections -fdata-sections"
+	TARGET_CFLAGS="$TARGET_CFLAGS -fno-asynchronous-unwind-tables -D__DYNAMIC_REENT__"
+	# system calls by their plain names (write, sbrk, ...), as newlib's x86_64-elf configuration has them:
+	# sdk/lib/libc defines those
+	TARGET_CFLAGS="$TARGET_CFLAGS -DMISSING_SYSCALL_NAMES"
+	CONFIGURE_OPTIONS[0]=--target=aarch64-elf ;;
+*) die "ARCH must be x86_64 or aarch64, not '$ARCH'" ;;
+esac
+STAMP_TEXT="tarball=$(basename "$TARBALL") size=$(stat -c %s "$TARBALL") cc=$(${TOOL_PREFIX}gcc -dumpfullversion)
 cflags=$TARGET_CFLAGS
 options=${CONFIGURE_OPTIONS[*]}
 layout=2"
@@ -43,11 +61,14 @@ if [ -f "$CACHE/stamp" ] && [ "$(cat "$CACHE/stamp")" = "$STAMP_TEXT" ] &&
 	exit 0
 fi
 
-for tool in gcc ar as ld ranlib nm objdump strip readelf make tar; do
+for tool in gcc ar as ld ranlib nm objdump strip readelf; do
+	command -v "$TOOL_PREFIX$tool" >/dev/null || die "'$TOOL_PREFIX$tool' not found: run scripts/setup.sh"
+done
+for tool in make tar; do
 	command -v "$tool" >/dev/null || die "'$tool' not found: run scripts/setup.sh"
 done
 
-say "building $(basename "$TARBALL") for inmates into $CACHE (about a minute)"
+say "building $(basename "$TARBALL") for $ARCH inmates into $CACHE (about a minute)"
 START=$(date +%s)
 rm -rf "$WORK" "$CACHE"
 mkdir -p "$WORK/obj" "$WORK/prefix"
@@ -65,20 +86,28 @@ run_logged() {
 (
 	cd "$WORK/obj"
 	run_logged "$SRC/configure" --prefix="$WORK/prefix" "${CONFIGURE_OPTIONS[@]}" \
-		CC_FOR_TARGET=gcc AR_FOR_TARGET=ar AS_FOR_TARGET=as LD_FOR_TARGET=ld \
-		RANLIB_FOR_TARGET=ranlib NM_FOR_TARGET=nm OBJDUMP_FOR_TARGET=objdump \
-		STRIP_FOR_TARGET=strip READELF_FOR_TARGET=readelf \
+		CC_FOR_TARGET=${TOOL_PREFIX}gcc AR_FOR_TARGET=${TOOL_PREFIX}ar AS_FOR_TARGET=${TOOL_PREFIX}as \
+		LD_FOR_TARGET=${TOOL_PREFIX}ld RANLIB_FOR_TARGET=${TOOL_PREFIX}ranlib NM_FOR_TARGET=${TOOL_PREFIX}nm \
+		OBJDUMP_FOR_TARGET=${TOOL_PREFIX}objdump STRIP_FOR_TARGET=${TOOL_PREFIX}strip \
+		READELF_FOR_TARGET=${TOOL_PREFIX}readelf \
 		CFLAGS_FOR_TARGET="$TARGET_CFLAGS"
 	run_logged make -j"${NEWLIB_JOBS:-$(nproc)}" all-target-newlib
 	run_logged make install-target-newlib
 )
 
-INSTALLED="$WORK/prefix/x86_64-elf"
+INSTALLED="$WORK/prefix/${CONFIGURE_OPTIONS[0]#--target=}"
 [ -f "$INSTALLED/lib/libc.a" ] && [ -f "$INSTALLED/lib/libm.a" ] || die "newlib built but libc.a/libm.a are missing"
 mkdir -p "$CACHE"
 cp -a "$INSTALLED/include" "$CACHE/include"
 mkdir -p "$CACHE/lib"
 cp "$INSTALLED/lib/libc.a" "$INSTALLED/lib/libm.a" "$CACHE/lib/"
+if [ "$ARCH" = aarch64 ]; then
+	# newlib's aarch64 configuration builds libc/syscalls even with --disable-newlib-supplied-syscalls: plain-name
+	# stubs (write, sbrk, ...) over _write, _sbrk, ... that would shadow sdk/lib/libc's. x86_64-elf has none.
+	# (lib_a-system.o is system(), from stdlib, and stays.)
+	STUBS=$("${TOOL_PREFIX}ar" t "$CACHE/lib/libc.a" | grep '^lib_a-sys' | grep -vx 'lib_a-system.o' || true)
+	[ -z "$STUBS" ] || "${TOOL_PREFIX}ar" d "$CACHE/lib/libc.a" $STUBS
+fi
 # Users' code must see the same _REENT as the library: newlib.h comes first through <_ansi.h> in every header.
 cat >>"$CACHE/include/newlib.h" <<'EOF'
 

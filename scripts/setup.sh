@@ -117,6 +117,18 @@ SRC
 	qemu_version_ok || die "QEMU >= 8.1 is needed (x2APIC under TCG); found: $(qemu-system-x86_64 --version | head -1)"
 fi
 
+# --- ARM64 inmates (sdk/lib/arch/arm64): Debian's cross gcc and binutils, QEMU's ARM system emulator ---
+install_packages gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+if ! command -v qemu-system-aarch64 >/dev/null; then
+	apt_update_once
+	if [ "${VERSION_CODENAME:-}" = bookworm ]; then
+		say "installing qemu-system-arm from bookworm-backports (the same QEMU as x86's)"
+		apt_install -t bookworm-backports qemu-system-arm
+	else
+		install_packages qemu-system-arm
+	fi
+fi
+
 # --- The root-Linux test kernel ---
 # Debian's unmodified kernel: linux-image-<abi>-amd64-unsigned unpacked into the build tree (never installed into
 # /boot), plus the matching headers package installed so that driver/ builds against it.
@@ -168,4 +180,5 @@ fi
 install_packages "linux-headers-$ABI-amd64"
 [ -d "/usr/src/linux-headers-$ABI-amd64" ] || die "headers for $ABI missing in /usr/src after install"
 "$ROOT/scripts/build-newlib.sh" "$BUILD_DIR"	# newlib for inmates, once per build tree (docs/libc.md)
+"$ROOT/scripts/build-newlib.sh" "$BUILD_DIR/arm64" aarch64	# the same for the ARM64 build tree
 exit 0

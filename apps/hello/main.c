@@ -12,9 +12,11 @@
  * stack-kib=N (use N KiB of stack, then check the high-water mark).
  */
 #include <inmate/inmate.h>
+#ifdef __x86_64__	/* CAT, IOAPIC, MTRR, PM timer, PCI: x86 only */
 #include <inmate/arch/cat.h>
 #include <inmate/arch/ioapic.h>
 #include <inmate/arch/x86.h>
+#endif
 
 #define ICH9_AHCI		PCI_BDF(0, 0x1f, 2)	/* docs/platform.md */
 #define MSI_TEST_VECTOR		0x40
@@ -53,18 +55,23 @@ static void check_platform(void)
 
 	test_step("platform");
 	platform_print();
+#ifdef __x86_64__
 	/* the SDK enables the MTRRs at boot where they were off (Jailhouse cells) */
 	printk("mtrr default type: 0x%llx\n", (unsigned long long)rdmsr(MSR_MTRR_DEF_TYPE));
+#endif
 	TEST_CHECK("comm-region", memcmp(comm_region()->signature, "JHCOMM", 6) == 0 &&
 		   comm_region()->revision == 2, "signature or revision wrong");
 	TEST_CHECK("tsc-calibrated", platform_tsc_khz() > 100000,
 		   "TSC %u kHz is implausible", platform_tsc_khz());
+#ifdef __x86_64__
 	TEST_CHECK("pm-timer", platform_pm_timer_port() != 0, "no PM timer port");
+#endif
 	if (expected)
 		TEST_CHECK("cpu-count", platform_num_cpus() == expected, "%u CPUs, expected %lld",
 			   platform_num_cpus(), (long long)expected);
 }
 
+#ifdef __x86_64__
 /* A 10 ms TSC delay measured with the independent PM timer. Generous
  * upper bound: under TCG the host may deschedule the vCPU. */
 static void check_clock(void)
@@ -81,12 +88,16 @@ static void check_clock(void)
 		   "10 ms delay measured %llu ns", (unsigned long long)elapsed);
 }
 
+#endif
+
 static void check_services(void)
 {
 	char greeting[64];
-	struct cat_info cat;
 	void *a, *b;
+#ifdef __x86_64__
+	struct cat_info cat;
 	int err;
+#endif
 
 	test_step("services");
 	if (cmdline_get_string("greeting", greeting, sizeof(greeting)))
@@ -95,6 +106,7 @@ static void check_services(void)
 	b = heap_alloc_aligned(10, 256);
 	TEST_CHECK("heap", a && b && ((uintptr_t)b & 255) == 0 && (char *)b >= (char *)a + 100,
 		   "heap_alloc gave %p and %p", a, b);
+#ifdef __x86_64__
 	err = cat_detect(&cat);
 	if (err == 0)
 		printk("CAT: %u-bit masks, %u classes%s, class %u, mask 0x%x\n", cat.mask_bits,
@@ -104,6 +116,7 @@ static void check_services(void)
 		printk("CAT: %s\n", sdk_strerror(err));
 	TEST_CHECK("cat-detect", err == 0 || err == -SDK_ENOTSUP, "cat_detect: %s",
 		   sdk_strerror(err));
+#endif
 	/* bare on QEMU there is no Warden: the CPU information calls must say so, not #UD */
 	printk("hypervisor: %s, CPU 0 exits: %lld\n", hypervisor_present() ? "Warden" : "none",
 	       (long long)hypervisor_cpu_exits(0, WARDEN_EXIT_TOTAL));
@@ -111,12 +124,15 @@ static void check_services(void)
 		TEST_CHECK("hypervisor-info-without-hypervisor",
 			   hypervisor_cpu_state(0) == -SDK_ENOTSUP, "hypervisor_cpu_state(0) = %lld",
 			   (long long)hypervisor_cpu_state(0));
+#ifdef __x86_64__
 	if (err == 0 && cmdline_get_int("cat-cell-mask", 0))	/* what the test's comm region gives */
 		TEST_CHECK("cat-cell-share", cat.capacity_mask == cmdline_get_int("cat-cell-mask", 0) &&
 			   cat.class_of_service == cmdline_get_int("cat-cell-class", 0),
 			   "class %u mask 0x%x", cat.class_of_service, cat.capacity_mask);
+#endif
 }
 
+#ifdef __x86_64__
 static void check_pci(void)
 {
 	uint16_t bdf = 0;
@@ -197,15 +213,21 @@ static void check_ioapic(void)
 		   "pin %u not masked", IOAPIC_TEST_PIN);
 }
 
+#endif
+
 void inmate_main(void)
 {
 	printk("Hello from a Warden inmate!\n");
 	check_platform();
+#ifdef __x86_64__
 	check_clock();
+#endif
 	check_services();
 	check_stack_and_heap();
+#ifdef __x86_64__
 	check_pci();
 	check_msix();
 	check_ioapic();
+#endif
 	test_done();
 }

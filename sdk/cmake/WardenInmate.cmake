@@ -39,8 +39,14 @@ endfunction()
 # Freestanding compile flags for one target (the SDK library and every inmate).
 function(warden_sdk_freestanding_flags target)
 	_warden_sdk_compiler_include(compiler_include)
-	target_compile_options(${target} PRIVATE
-		-ffreestanding -fno-pic -fno-pie -mno-red-zone -fno-stack-protector -mcmodel=small
+	if(CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
+		# early boot code runs with the MMU off; atomics inline (no libgcc helpers)
+		set(arch_flags -mstrict-align -mno-outline-atomics)
+	else()
+		set(arch_flags -mno-red-zone)
+	endif()
+	target_compile_options(${target} PRIVATE ${arch_flags}
+		-ffreestanding -fno-pic -fno-pie -fno-stack-protector -mcmodel=small
 		-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-common
 		-ffunction-sections -fdata-sections -nostdinc "SHELL:-isystem ${compiler_include}")
 endfunction()

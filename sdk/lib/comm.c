@@ -5,10 +5,11 @@
  * reply. The fences keep the two writes in that order.
  */
 #include <inmate/inmate.h>
+#include "sdk_internal.h"
 
 struct warden_comm_region *comm_region(void)
 {
-	return (struct warden_comm_region *)(uintptr_t)WARDEN_COMM_REGION_ADDRESS;
+	return (struct warden_comm_region *)arch_comm_region_address();
 }
 
 uint32_t comm_poll_message(void)

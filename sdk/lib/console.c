@@ -66,9 +66,9 @@ static void drain_ready(void)
 {
 	unsigned int room;
 
-	while (ring.head != ring.tail && uart8250_tx_empty()) {
-		for (room = uart8250_tx_room(); room && ring.head != ring.tail; room--)
-			uart8250_tx(ring.text[ring.tail++ % RING_SIZE]);
+	while (ring.head != ring.tail && uart_tx_empty()) {
+		for (room = uart_tx_room(); room && ring.head != ring.tail; room--)
+			uart_tx(ring.text[ring.tail++ % RING_SIZE]);
 	}
 }
 
@@ -162,22 +162,13 @@ int printk(const char *fmt, ...)
 	return count;
 }
 
-/* From the comm region and the command line (console_choice.c). */
-void console_setup(void)
+/* The back ends the arch's console setup chose; problem: a bad setting to
+ * report ("" if none). */
+void console_attach(bool uart, bool hypercall, const char *backend_name, const char *problem)
 {
-	struct console_choice choice;
-
-	hypercall_detect();
-	console_choose(cmdline(), comm_region(), &choice);
-	if (choice.uart) {
-		uart8250_init(choice.base, choice.mmio, choice.regdist4, choice.divider);
-		snprintk(name, sizeof(name), "8250-%s:0x%llx%s", choice.mmio ? "mmio" : "pio",
-			 (unsigned long long)choice.base, choice.hypercall ? "+hypercall" : "");
-	} else if (choice.hypercall) {
-		strlcpy(name, "hypercall", sizeof(name));
-	}
-	use_uart = choice.uart;
-	use_hypercall = choice.hypercall;
-	if (choice.problem[0])
-		printk("warden-sdk: console: %s; using %s\n", choice.problem, name);
+	strlcpy(name, backend_name, sizeof(name));
+	use_uart = uart;
+	use_hypercall = hypercall;
+	if (problem && problem[0])
+		printk("warden-sdk: console: %s; using %s\n", problem, name);
 }

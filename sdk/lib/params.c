@@ -4,10 +4,11 @@
  * lookups on it that report bad values instead of silently ignoring them.
  */
 #include <inmate/inmate.h>
+#include "sdk_internal.h"
 
 const char *cmdline(void)
 {
-	char *text = (char *)(uintptr_t)WARDEN_CELL_CMDLINE_ADDRESS;
+	char *text = (char *)arch_cmdline_address();
 
 	text[WARDEN_CELL_CMDLINE_SIZE - 1] = '\0';
 	return text;

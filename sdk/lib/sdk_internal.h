@@ -25,6 +25,13 @@ bool cpu_list_build(uint32_t boot_apic_id, const uint32_t *reported, unsigned in
 void stack_paint(uint8_t *bottom, uint8_t *end);
 size_t stack_high_water(const uint8_t *bottom, const uint8_t *top);
 
+/* cpu_stacks.c: paint CPU 0's stack at boot; the exit report */
+void smp_paint_boot_stack(void);
+void exit_report(void);
+/* arch: the bottom of the stack smp_start_cpu() gave cpu (SMP_STACK_SIZE
+ * bytes, painted), NULL if not started */
+uint8_t *arch_started_stack(unsigned int cpu);
+
 /* arch: APIC ID of CPU 0 */
 uint32_t arch_boot_apic_id(void);
 
@@ -55,11 +62,18 @@ struct console_choice {
 void console_choose(const char *cmdline, const struct warden_comm_region *comm,
 		    struct console_choice *choice);
 
-/* arch: console back ends */
+/* console.c: the back ends the arch's console setup chose */
+void console_attach(bool uart, bool hypercall, const char *name, const char *problem);
+
+/* arch: where the comm region and the loaded command line are */
+uintptr_t arch_comm_region_address(void);
+uintptr_t arch_cmdline_address(void);
+
+/* arch: console back ends (the UART drained by console.c's ring) */
 void uart8250_init(uint64_t base, bool mmio, bool regdist4, uint32_t divider);
-bool uart8250_tx_empty(void);
-unsigned int uart8250_tx_room(void);
-void uart8250_tx(char c);
+bool uart_tx_empty(void);
+unsigned int uart_tx_room(void);
+void uart_tx(char c);
 void hypercall_detect(void);
 bool hypercall_debug_putc(char c);
 

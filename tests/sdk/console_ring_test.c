@@ -54,7 +54,7 @@ void uart8250_init(uint64_t base, bool mmio, bool regdist4, uint32_t divider)
 {
 }
 
-bool uart8250_tx_empty(void)
+bool uart_tx_empty(void)
 {
 	now += IO_CYCLES;
 	if (fifo_used && now >= fifo_free_at)
@@ -62,12 +62,12 @@ bool uart8250_tx_empty(void)
 	return fifo_used == 0;
 }
 
-unsigned int uart8250_tx_room(void)
+unsigned int uart_tx_room(void)
 {
 	return FIFO;
 }
 
-void uart8250_tx(char c)
+void uart_tx(char c)
 {
 	now += IO_CYCLES;
 	if (fifo_used == 0)

@@ -72,19 +72,6 @@ const char *timer_hardware_name(void)
 	return apic_is_x2apic() ? "x2APIC" : "xAPIC";
 }
 
-const char *timer_mode_name(enum timer_mode mode)
-{
-	switch (mode) {
-	case TIMER_ONESHOT:
-		return "one-shot";
-	case TIMER_PERIODIC:
-		return "periodic";
-	case TIMER_DEADLINE:
-		return "tsc-deadline";
-	}
-	return "?";
-}
-
 int timer_setup(unsigned int vector, irq_handler_t handler, void *context)
 {
 	int err = irq_register(vector, handler, context);

@@ -114,7 +114,6 @@ void mtrr_enable_at_boot(void);	/* mtrr.c, every CPU */
 extern volatile uint32_t boot_parked_count;
 extern volatile uint32_t boot_parked_apic_id[];
 void cell_cpus_discover(void);	/* cell_cpus.c */
-void smp_paint_boot_stack(void);	/* smp.c */
 /* guard.c: unmap a page of the image's first 2 MiB; load this CPU's TSS */
 void guard_page_unmap(uintptr_t page);
 void tss_install(struct percpu *cpu);

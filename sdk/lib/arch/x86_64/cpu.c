@@ -2,25 +2,13 @@
 /* The TSC, and ending the inmate: cell state, or QEMU's isa-debug-exit device. */
 #include <inmate/inmate.h>
 #include <inmate/arch/x86.h>
+#include "../../sdk_internal.h"
 
 #define ISA_DEBUG_EXIT_PORT 0xf4	/* docs/platform.md */
 
-static void report_stacks(void)
-{
-	unsigned int cpu;
-
-	for (cpu = 0; cpu < platform_num_cpus() && cpu < SMP_MAX_CPUS; cpu++)
-		if (smp_stack_high_water(cpu))
-			printk("warden-sdk: CPU %u stack: %zu of %zu bytes used at most\n", cpu,
-			       smp_stack_high_water(cpu), smp_stack_size(cpu));
-}
-
 void inmate_exit(int code)
 {
-	report_stacks();
-	if (console_dropped())
-		printk("warden-sdk: console ring was full: %lu characters dropped\n",
-		       console_dropped());
+	exit_report();
 	console_flush();
 	irq_disable();
 	comm_set_state(code ? WARDEN_CELL_FAILED : WARDEN_CELL_SHUT_DOWN);

@@ -10,6 +10,17 @@
 #include "arch_internal.h"
 #include "../../sdk_internal.h"
 
+/* docs/cell-abi.md: fixed guest-physical addresses */
+uintptr_t arch_comm_region_address(void)
+{
+	return WARDEN_COMM_REGION_ADDRESS;
+}
+
+uintptr_t arch_cmdline_address(void)
+{
+	return WARDEN_CELL_CMDLINE_ADDRESS;
+}
+
 void percpu_install(struct percpu *percpu)
 {
 	percpu->self = percpu;

@@ -48,19 +48,11 @@ unsigned int smp_this_cpu(void)
 	return this_percpu()->cpu;
 }
 
-extern uint8_t __boot_stack_bottom[], __boot_stack_top[];
+extern uint8_t __boot_stack_bottom[];
 
-/* The boot CPU's stack below what it uses right now. */
-void smp_paint_boot_stack(void)
+uint8_t *arch_started_stack(unsigned int cpu)
 {
-	stack_paint(__boot_stack_bottom, (uint8_t *)__builtin_frame_address(0) - 256);
-}
-
-size_t smp_stack_size(unsigned int cpu)
-{
-	if (cpu == 0)
-		return (size_t)(__boot_stack_top - __boot_stack_bottom);
-	return cpu < SMP_MAX_CPUS ? SMP_STACK_SIZE : 0;
+	return started_stack[cpu];
 }
 
 uintptr_t smp_stack_guard_page(unsigned int cpu)
@@ -68,15 +60,6 @@ uintptr_t smp_stack_guard_page(unsigned int cpu)
 	if (cpu == 0)
 		return (uintptr_t)__boot_stack_bottom - 4096;
 	return cpu < SMP_MAX_CPUS && started_stack[cpu] ? (uintptr_t)started_stack[cpu] - 4096 : 0;
-}
-
-size_t smp_stack_high_water(unsigned int cpu)
-{
-	if (cpu == 0)
-		return stack_high_water(__boot_stack_bottom, __boot_stack_top);
-	if (cpu >= SMP_MAX_CPUS || !started_stack[cpu])
-		return 0;
-	return stack_high_water(started_stack[cpu], started_stack[cpu] + SMP_STACK_SIZE);
 }
 
 void smp_set_cpu_data(void *data)

@@ -72,19 +72,19 @@ void uart8250_init(uint64_t base, bool mmio, bool regdist4, uint32_t divider)
 	uart.fifo = true;
 }
 
-bool uart8250_tx_empty(void)
+bool uart_tx_empty(void)
 {
 	return uart_read(UART_LSR) & LSR_THRE;
 }
 
 /* Bytes that may be written once the transmitter is empty: a FIFO's worth
  * where we know the FIFOs are on, else the holding register's one. */
-unsigned int uart8250_tx_room(void)
+unsigned int uart_tx_room(void)
 {
 	return uart.fifo ? FIFO_DEPTH : 1;
 }
 
-void uart8250_tx(char c)
+void uart_tx(char c)
 {
 	uart_write(UART_THR, (uint8_t)c);
 }

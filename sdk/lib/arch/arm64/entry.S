@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * ARM64 entry: the Linux arm64 Image header (Documentation/arch/arm64/booting.rst
+ * of Linux: QEMU's -kernel loads the image at RAM base + text_offset and
+ * passes the DTB in x0), the drop from EL2 to EL1, BSS, stack, MMU and the
+ * FP/SIMD enable, for the boot CPU and for CPUs started with PSCI CPU_ON.
+ */
+#include "sysreg.h"
+
+	.section .boot.header, "ax"
+	.global boot_reset_entry
+boot_reset_entry:
+	b	boot_start		/* code0 */
+	.long	0			/* code1 */
+	.quad	0			/* text_offset: load at the 2 MiB-aligned RAM base */
+	.quad	__image_size		/* image_size incl. BSS; non-zero makes text_offset valid */
+	.quad	0x2			/* flags: little endian, 4 KiB pages */
+	.quad	0, 0, 0
+	.ascii	"ARM\x64"		/* magic */
+	.long	0
+
+/*
+ * From EL2 (QEMU virt with virtualization=on enters there) to EL1h with all
+ * exceptions masked: EL1 in AArch64, no traps of timer, GIC system
+ * registers or FP to EL2, MIDR/MPIDR read through unchanged
+ * (ARM DDI 0487, D1.x and the HCR_EL2, CNTHCTL_EL2, CPTR_EL2, ICC_SRE_EL2
+ * register descriptions). Clobbers x9.
+ */
+.macro drop_to_el1
+	mrs	x9, CurrentEL
+	cmp	x9, #(2 << 2)
+	b.ne	9f
+	mov	x9, #HCR_EL2_RW
+	msr	hcr_el2, x9
+	mrs	x9, cnthctl_el2
+	orr	x9, x9, #(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN)
+	msr	cnthctl_el2, x9
+	msr	cntvoff_el2, xzr
+	mrs	x9, midr_el1
+	msr	vpidr_el2, x9
+	mrs	x9, mpidr_el1
+	msr	vmpidr_el2, x9
+	mov	x9, #CPTR_EL2_DEFAULT
+	msr	cptr_el2, x9
+	msr	hstr_el2, xzr
+	mrs	x9, ICC_SRE_EL2
+	orr	x9, x9, #ICC_SRE_SRE
+	orr	x9, x9, #ICC_SRE_ENABLE
+	msr	ICC_SRE_EL2, x9
+	isb
+	msr	ICH_HCR_EL2, xzr
+	msr	vttbr_el2, xzr
+	ldr	x9, =SCTLR_EL1_RES1
+	msr	sctlr_el1, x9
+	mov	x9, #SPSR_EL1H_MASKED
+	msr	spsr_el2, x9
+	adr	x9, 9f
+	msr	elr_el2, x9
+	isb
+	eret
+9:
+.endm
+
+/* MMU on with the identity map, FP/SIMD on, VBAR set (boot_pt_l1 built). */
+.macro cpu_enable_mmu_fp
+	ldr	x9, =MAIR_VALUE
+	msr	mair_el1, x9
+	ldr	x9, =TCR_VALUE
+	msr	tcr_el1, x9
+	ldr	x9, =boot_pt_l1
+	msr	ttbr0_el1, x9
+	isb
+	tlbi	vmalle1
+	dsb	nsh
+	isb
+	mrs	x9, sctlr_el1
+	orr	x9, x9, #SCTLR_M
+	orr	x9, x9, #SCTLR_C
+	orr	x9, x9, #SCTLR_I
+	msr	sctlr_el1, x9
+	isb
+	mov	x9, #CPACR_FPEN_ALL
+	msr	cpacr_el1, x9
+	ldr	x9, =exception_vectors
+	msr	vbar_el1, x9
+	isb
+.endm
+
+	.section .boot.text, "ax"
+boot_start:
+	msr	daifset, #0xf
+	mov	x19, x0				/* DTB */
+	adr	x0, boot_reset_entry		/* linked for one address only */
+	ldr	x1, =boot_reset_entry
+	cmp	x0, x1
+	b.ne	wrong_load_address
+	drop_to_el1
+	ldr	x0, =__bss_start
+	ldr	x1, =__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:	ldr	x0, =__boot_stack_top
+	mov	sp, x0
+	bl	build_identity_map
+	bl	invalidate_image
+	cpu_enable_mmu_fp
+	mov	x0, x19
+	bl	boot_cpu_main
+	b	cpu_halt_forever
+
+/* No console is known yet: stop (the harness reports no output). */
+wrong_load_address:
+	wfi
+	b	wrong_load_address
+
+/*
+ * PSCI CPU_ON entry (context_id in x0: the cell CPU number). The MMU is
+ * off: smp_stack_tops is read from memory as the boot CPU wrote it (it
+ * cleaned it to the point of coherency).
+ */
+	.global secondary_entry
+secondary_entry:
+	msr	daifset, #0xf
+	mov	x19, x0
+	drop_to_el1
+	ldr	x1, =smp_stack_tops
+	ldr	x1, [x1, x19, lsl #3]
+	mov	sp, x1
+	cpu_enable_mmu_fp
+	mov	x0, x19
+	bl	smp_secondary_main
+	b	cpu_halt_forever
+
+/*
+ * One level-1 table of 1 GiB blocks for the 39-bit identity map (4 KiB
+ * granule, T0SZ = 25: the walk starts at level 1, ARM DDI 0487 D8.2):
+ * RAM_FIRST_GIB..RAM_LAST_GIB normal write-back, everything else device.
+ */
+build_identity_map:
+	ldr	x0, =boot_pt_l1
+	mov	x1, #0
+1:	lsl	x2, x1, #30
+	cmp	x1, #RAM_FIRST_GIB
+	b.lo	2f
+	cmp	x1, #RAM_LAST_GIB
+	b.hi	2f
+	ldr	x3, =PTE_BLOCK_NORMAL
+	b	3f
+2:	ldr	x3, =PTE_BLOCK_DEVICE
+3:	orr	x2, x2, x3
+	str	x2, [x0, x1, lsl #3]
+	add	x1, x1, #1
+	cmp	x1, #512
+	b.lo	1b
+	dsb	sy
+	ret
+
+/*
+ * Written with the MMU off, the image, BSS and page table are in memory,
+ * but a boot loader that ran with caches on may have left stale lines of
+ * them: invalidate them by address before caches go on (ARM DDI 0487
+ * D7.5.9.x, "data cache maintenance"), and the instruction cache too.
+ * CTR_EL0.DminLine gives the smallest line size.
+ */
+invalidate_image:
+	mrs	x3, ctr_el0
+	ubfx	x3, x3, #16, #4
+	mov	x2, #4
+	lsl	x2, x2, x3			/* bytes per line */
+	ldr	x0, =__image_start
+	ldr	x1, =__image_end
+	sub	x3, x2, #1
+	bic	x0, x0, x3
+1:	dc	ivac, x0
+	add	x0, x0, x2
+	cmp	x0, x1
+	b.lo	1b
+	dsb	sy
+	ic	iallu
+	dsb	nsh
+	isb
+	ret
+
+	.bss
+	.balign	4096
+	.global boot_pt_l1
+boot_pt_l1:
+	.skip	4096

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The boot CPU's way from entry.S to inmate_main() when booted bare with a
+ * device tree: per-CPU data, the platform from the device tree, an
+ * equivalent comm region and command line, console, GIC, timer, clock.
+ */
+#include <inmate/inmate.h>
+#include "arch_internal.h"
+#include "sysreg.h"
+#include "../../sdk_internal.h"
+
+static struct warden_comm_region bare_comm __attribute__((aligned(4096)));
+static char bare_cmdline[WARDEN_CELL_CMDLINE_SIZE];
+
+uintptr_t arch_comm_region_address(void)
+{
+	return (uintptr_t)&bare_comm;
+}
+
+uintptr_t arch_cmdline_address(void)
+{
+	return (uintptr_t)bare_cmdline;
+}
+
+/* What the hypervisor would write into a cell's comm region. */
+static void fill_bare_comm(uint32_t counter_khz)
+{
+	struct warden_comm_region *comm = &bare_comm;
+	unsigned int cpu;
+
+	memcpy(comm->signature, WARDEN_COMM_SIGNATURE, WARDEN_COMM_SIGNATURE_SIZE);
+	comm->revision = WARDEN_COMM_ABI_REVISION;
+	comm->cell_state = WARDEN_CELL_RUNNING;
+	comm->num_cpus = (uint16_t)arm64_platform.num_cpus;
+	comm->tsc_khz = counter_khz;
+	comm->ext_magic = WARDEN_COMM_EXT_MAGIC;
+	comm->ext_revision = WARDEN_COMM_EXT_REVISION;
+	comm->ext_flags = WARDEN_COMM_EXT_BARE;
+	comm->ram_size = arm64_platform.ram_size;
+	for (cpu = 0; cpu < arm64_platform.num_cpus; cpu++)
+		comm->cpu_apic_id[cpu] = (uint32_t)(arm64_platform.cpu_mpidr[cpu] & 0xffffff);
+}
+
+uint64_t time_tsc(void)
+{
+	isb();	/* no read ahead of earlier instructions (ARM DDI 0487 D12.1.2) */
+	return read_sysreg(cntvct_el0);
+}
+
+uint32_t arch_boot_apic_id(void)
+{
+	return (uint32_t)(read_sysreg(mpidr_el1) & 0xffffff);
+}
+
+void boot_cpu_main(const void *dtb);
+
+void boot_cpu_main(const void *dtb)
+{
+	uint32_t counter_khz = (uint32_t)(read_sysreg(cntfrq_el0) / 1000);
+	char name[48];
+
+	write_sysreg(tpidr_el1, smp_percpu(0));
+	smp_paint_boot_stack();
+	this_cpu()->mpidr = read_sysreg(mpidr_el1) & 0xff00ffffffull;
+	arm64_platform_read(dtb);
+	arm64_cmdline_read(dtb, bare_cmdline, sizeof(bare_cmdline));
+	fill_bare_comm(counter_khz);
+	pl011_init(arm64_platform.uart_base);
+	snprintk(name, sizeof(name), "pl011:0x%llx", (unsigned long long)arm64_platform.uart_base);
+	console_attach(true, false, name, "");
+	gic_init_distributor();
+	gic_init_cpu();
+	platform_set_clock(counter_khz, counter_khz);
+	timer_cpu_init();
+	if (!cmdline_get_bool("quiet", false))
+		printk("warden-sdk: bare boot (arm64), %u CPU(s), counter %u kHz, GICv3, console %s\n",
+		       platform_num_cpus(), platform_tsc_khz(), console_name());
+	inmate_main();
+	inmate_exit(0);
+}

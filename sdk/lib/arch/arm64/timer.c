@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The per-CPU timer: the generic timer's EL1 virtual timer (ARM DDI 0487
+ * D12.2), always programmed by compare value (CNTV_CVAL_EL0), so
+ * "deadline" is the native mode; one-shot adds the delay to the counter,
+ * periodic re-arms CVAL += period in the interrupt, before the handler,
+ * so the period does not drift with the handler's lateness. The timer
+ * line is level: the SDK masks or re-arms it before the EOI.
+ */
+#include <inmate/inmate.h>
+#include "arch_internal.h"
+#include "sysreg.h"
+#include "../../sdk_internal.h"
+
+#define CTL_ENABLE	(1 << 0)
+#define CTL_IMASK	(1 << 1)
+
+void timer_cpu_init(void)
+{
+	write_sysreg(cntv_ctl_el0, 0);
+	gic_enable_ppi_sgi(arm64_platform.timer_ppi);
+}
+
+bool timer_has_deadline_mode(void)
+{
+	return true;
+}
+
+uint32_t timer_khz(void)
+{
+	return platform_tsc_khz();
+}
+
+const char *timer_hardware_name(void)
+{
+	return "generic timer (virtual)";
+}
+
+int timer_setup(unsigned int vector, irq_handler_t handler, void *context)
+{
+	int err;
+
+	if (vector < IRQ_VECTOR_FIRST || vector > IRQ_VECTOR_LAST)
+		return -SDK_EINVAL;
+	irq_unregister(vector);
+	err = irq_register(vector, handler, context);
+	if (!err)
+		this_cpu()->timer_vector = vector;
+	return err;
+}
+
+static void arm_cval(uint64_t cval)
+{
+	struct percpu *cpu = this_cpu();
+
+	cpu->timer_cval = cval;
+	write_sysreg(cntv_cval_el0, cval);
+	write_sysreg(cntv_ctl_el0, CTL_ENABLE);
+	isb();
+}
+
+int timer_start_deadline(uint64_t deadline)
+{
+	struct percpu *cpu = this_cpu();
+
+	cpu->timer_periodic = false;
+	cpu->sdk_wakeup = false;
+	arm_cval(deadline);
+	return 0;
+}
+
+int timer_start_oneshot(uint64_t delay_ns)
+{
+	if (delay_ns == 0)
+		return -SDK_EINVAL;
+	return timer_start_deadline(time_tsc() + time_ns_to_tsc(delay_ns));
+}
+
+int timer_start_periodic(uint64_t period_ns)
+{
+	struct percpu *cpu = this_cpu();
+	uint64_t period = time_ns_to_tsc(period_ns);
+
+	if (period == 0)
+		return -SDK_EINVAL;
+	cpu->timer_periodic = true;
+	cpu->sdk_wakeup = false;
+	cpu->timer_period = period;
+	arm_cval(time_tsc() + period);
+	return 0;
+}
+
+void timer_stop(void)
+{
+	struct percpu *cpu = this_cpu();
+
+	cpu->timer_periodic = false;
+	cpu->sdk_wakeup = false;
+	write_sysreg(cntv_ctl_el0, 0);
+	isb();
+}
+
+void timer_arm_wakeup(uint64_t deadline)
+{
+	struct percpu *cpu = this_cpu();
+
+	cpu->timer_periodic = false;
+	cpu->sdk_wakeup = true;
+	arm_cval(deadline);
+}
+
+/* The timer fired: re-arm (periodic, skipping periods already past) or
+ * stop it, and say which vector's handler runs. */
+unsigned int timer_interrupt(struct percpu *cpu)
+{
+	uint64_t now;
+
+	if (cpu->sdk_wakeup) {
+		cpu->sdk_wakeup = false;
+		write_sysreg(cntv_ctl_el0, 0);
+		isb();
+		return IRQ_VECTOR_SDK;
+	}
+	if (cpu->timer_periodic) {
+		now = time_tsc();
+		do
+			cpu->timer_cval += cpu->timer_period;
+		while (cpu->timer_cval <= now);
+		write_sysreg(cntv_cval_el0, cpu->timer_cval);
+	} else {
+		write_sysreg(cntv_ctl_el0, 0);
+	}
+	isb();
+	return cpu->timer_vector;
+}
