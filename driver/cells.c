@@ -267,9 +267,12 @@ long warden_cell_load(u32 id, const void __user *image, u32 size, u64 address,
 		return warden_refuse(message, -EINVAL, "cell '%s': %u bytes at %#llx do not fit "
 				     "in one loadable memory region", cell->name, size, address);
 	error = warden_hypercall(WARDEN_HC_CELL_SET_LOADABLE, id, 0);
+	if (error == -EBUSY)
+		return warden_refuse(message, error, "cell '%s' cannot be loaded now: it runs; "
+				     "destroy and create it again", cell->name);
 	if (error)
-		return warden_refuse(message, error, "cell '%s' cannot be loaded now (error %ld): "
-				     "it runs; destroy and create it again", cell->name, error);
+		return warden_refuse(message, error, "cell '%s': the hypervisor cannot give root "
+				     "its loadable memory (error %ld)", cell->name, error);
 	target = memremap(phys, size, MEMREMAP_WB);
 	if (!target)
 		return warden_refuse(message, -ENOMEM, "cell '%s': cannot map %#llx+%#x", cell->name,
