@@ -80,6 +80,36 @@ check no-cell-listed sh -c "! warden cell list | grep -q irqlat"
 POOL_AFTER_FIRST=$(cat $SYSFS/mem_pool_used)
 echo "pool: $POOL_BEFORE pages before the first cell, $POOL_AFTER_FIRST after it (split tables stay)"
 
+# Faults end the cell, not root: two tiny real-mode images (written here,
+# byte by byte). One writes at 0xffff:0x1010 = 0x101000, past the cell's
+# RAM and comm region; one loads an empty IDT and runs INT3 (a triple fault).
+# Each: the cell fails with the reason on the hypervisor console, root Linux
+# goes on, and the cell is destroyed and created again.
+printf '\270\377\377\216\330\306\006\020\020\125\364\353\375' >/tmp/write-outside.bin
+printf '\017\001\036\040\000\314\364\353\375' >/tmp/triple-fault.bin
+dd if=/dev/zero bs=1 count=31 2>/dev/null >>/tmp/triple-fault.bin
+fault_case() {	# fault_case NAME IMAGE CONSOLE-TEXT
+	local name=$1 i=0
+	step fault-$name
+	warden cell create $CELL >/dev/null && warden cell load irqlat $2 >/dev/null &&
+		warden cell start irqlat >/dev/null || { fail fault-$name "create/load/start"; return; }
+	while [ $i -lt 40 ] && ! warden cell list | grep -q 'irqlat *failed'; do
+		sleep 0.25; i=$((i + 1))
+	done
+	warden cell list
+	if ! warden cell list | grep -q 'irqlat *failed'; then fail fault-$name "cell not failed"
+	elif ! warden console | grep -q "cell 'irqlat' failed: $3"; then
+		fail fault-$name "no '$3' on the hypervisor console"
+	elif ! sh -c 'echo alive | md5sum >/dev/null'; then fail fault-$name "root does not answer"
+	else pass fault-$name-fails-the-cell-only; fi
+	check fault-$name-destroy warden cell destroy irqlat
+	check fault-$name-cpu3-back cpu3_in_root
+}
+fault_case write-outside /tmp/write-outside.bin "access outside the cell's memory"
+fault_case triple-fault /tmp/triple-fault.bin "the guest triple-faulted"
+check create-after-faults warden cell create $CELL
+check destroy-after-faults warden cell destroy irqlat
+
 # The baseline is taken after the first cycle: tables split then may stay.
 step cycles
 bad=""
