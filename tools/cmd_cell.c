@@ -5,6 +5,7 @@
  * starting an inmate come next (docs/hypervisor.md).
  */
 #include <dirent.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <warden/driver_ioctl.h>
 
 #include "commands.h"
+#include "json_output.h"
 
 #define CELLS_DIR	"/sys/devices/warden/cells"
 
@@ -23,7 +25,7 @@ static const char usage_text[] =
 	"                        [-s STRING [-a ADDRESS]] [--long-cmdline]\n"
 	"       warden cell start NAME|ID\n"
 	"       warden cell destroy NAME|ID\n"
-	"       warden cell list\n"
+	"       warden cell list [--json]\n"
 	"create: takes the cell's CPUs from Linux and its memory from root, as CELL.cell\n"
 	"  (from `warden config build`) says; the cell is shut down until it is started.\n"
 	"load: copies images (at ADDRESS, default 0) and a command-line string (-s, with\n"
@@ -32,7 +34,8 @@ static const char usage_text[] =
 	"  refused unless --long-cmdline says the image has room.\n"
 	"start: runs the cell's CPUs from its reset address.\n"
 	"destroy: gives CPUs and memory (cleared) back to root Linux.\n"
-	"list: id, name, state and CPUs of every cell.\n";
+	"list: id, name, state and CPUs of every cell; --json: one JSON object\n"
+	"  (warden(1), JSON OUTPUT).\n";
 
 static int read_attribute(const char *cell, const char *name, char *value, size_t size)
 {
@@ -197,29 +200,67 @@ static int cell_request(const char *verb, unsigned long code, const char *name)
 	return 0;
 }
 
-static int cell_list(void)
+/* One cell's attributes, or -1 when it vanished meanwhile. */
+static int read_cell(const char *cell, char *name, char *state, char *cpus)
+{
+	if (read_attribute(cell, "name", name, 64) || read_attribute(cell, "cpus", cpus, 128))
+		return -1;
+	if (read_attribute(cell, "state", state, 32))
+		strcpy(state, "unknown");
+	return 0;
+}
+
+static int cell_list(bool json_output)
 {
 	char name[64], state[32], cpus[128];
+	struct json_writer json;
 	struct dirent **entries;
 	int count, i;
 
 	count = scandir(CELLS_DIR, &entries, NULL, alphasort);
+	if (json_output) {
+		json_begin(&json, stdout);
+		json_object_begin(&json, NULL);
+		json_command_header(&json, "cell list", count >= 0);
+		json_array_begin(&json, "errors");
+		if (count < 0) {
+			json_object_begin(&json, NULL);
+			json_string(&json, "file", CELLS_DIR);
+			json_string(&json, "message", "missing: load the driver first");
+			json_object_end(&json);
+		}
+		json_array_end(&json);
+		json_array_begin(&json, "cells");
+	} else if (count >= 0) {
+		printf("%-4s %-32s %-10s %s\n", "ID", "NAME", "STATE", "CPUS");
+	}
+	for (i = 0; i < count; i++) {
+		if (entries[i]->d_name[0] != '.' &&
+		    !read_cell(entries[i]->d_name, name, state, cpus)) {
+			if (json_output) {
+				json_object_begin(&json, NULL);
+				json_number(&json, "id", strtoull(entries[i]->d_name, NULL, 10));
+				json_string(&json, "name", name);
+				json_string(&json, "state", state);
+				json_string(&json, "cpus", cpus);
+				json_object_end(&json);
+			} else {
+				printf("%-4s %-32s %-10s %s\n", entries[i]->d_name, name, state, cpus);
+			}
+		}
+		free(entries[i]);
+	}
+	if (count >= 0)
+		free(entries);
+	if (json_output) {
+		json_array_end(&json);
+		json_object_end(&json);
+		json_end(&json);
+	}
 	if (count < 0) {
 		fprintf(stderr, "warden cell list: %s missing: load the driver first\n", CELLS_DIR);
 		return EXIT_INVALID;
 	}
-	printf("%-4s %-32s %-10s %s\n", "ID", "NAME", "STATE", "CPUS");
-	for (i = 0; i < count; i++) {
-		if (entries[i]->d_name[0] != '.' &&
-		    !read_attribute(entries[i]->d_name, "name", name, sizeof(name)) &&
-		    !read_attribute(entries[i]->d_name, "cpus", cpus, sizeof(cpus))) {
-			if (read_attribute(entries[i]->d_name, "state", state, sizeof(state)))
-				strcpy(state, "unknown");
-			printf("%-4s %-32s %-10s %s\n", entries[i]->d_name, name, state, cpus);
-		}
-		free(entries[i]);
-	}
-	free(entries);
 	return 0;
 }
 
@@ -240,7 +281,9 @@ int command_cell(int argc, char **argv)
 	if (!strcmp(verb, "start") && argc == 3)
 		return cell_request("start", WARDEN_IOCTL_CELL_START, argv[2]);
 	if (!strcmp(verb, "list") && argc == 2)
-		return cell_list();
+		return cell_list(false);
+	if (!strcmp(verb, "list") && argc == 3 && !strcmp(argv[2], "--json"))
+		return cell_list(true);
 	fputs(usage_text, stderr);
 	return EXIT_USAGE;
 }

@@ -23,12 +23,12 @@ declare -gA _warden_options=(
 	[disable]="--help"
 	[console]="-f --help"
 	[info]="--json --sysroot --help"
-	[cell]="-a -s --long-cmdline --help"
+	[cell]="-a -s --long-cmdline --json --help"
 	[cell create]="--help"
 	[cell load]="-a -s --long-cmdline --help"
 	[cell start]="--help"
 	[cell destroy]="--help"
-	[cell list]="--help"
+	[cell list]="--json --help"
 )
 
 # Options whose value is a file (f), a directory (d), a config (c) or free text (-).
