@@ -47,10 +47,20 @@ static bool ipi_allowed(struct per_cpu *cpu, u32 destination, u32 command)
 	return cell_owns_apic_id(cpu->cell, destination);
 }
 
-bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic)
+void apic_write_icr(u32 destination, u32 command, bool x2apic)
 {
 	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
 
+	if (x2apic) {
+		write_msr(MSR_X2APIC_ICR, ((u64)destination << 32) | command);
+	} else {
+		apic[0x310 / 4] = destination << 24;
+		apic[0x300 / 4] = command;
+	}
+}
+
+bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic)
+{
 	cpu->exits[WARDEN_EXIT_IPI]++;
 	if (ICR_DELIVERY_MODE(command) == MODE_INIT || ICR_DELIVERY_MODE(command) == MODE_STARTUP) {
 		cpu->exits[WARDEN_EXIT_INIT_SIPI]++;
@@ -61,12 +71,7 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 		       cpu->id, command, destination, cpu->cell->config->name);
 		return false;
 	}
-	if (x2apic) {
-		write_msr(MSR_X2APIC_ICR, ((u64)destination << 32) | command);
-	} else {
-		apic[0x310 / 4] = destination << 24;
-		apic[0x300 / 4] = command;
-	}
+	apic_write_icr(destination, command, x2apic);
 	return true;
 }
 

@@ -70,15 +70,9 @@ bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command)
 
 /*
  * This CPU took an INIT: it waits for the SIPI its sender leaves, then
- * restarts in real mode. The NMI that brought the INIT request may still be
- * held (GIF is clear): INIT discards a pending NMI on hardware too, so it
- * is let in and dropped before the guest restarts.
+ * restarts in real mode (vcpu_reset also drops the request's held NMI).
  */
 void init_sipi_wait(struct per_cpu *cpu)
 {
-	u32 vector = management_wait_sipi(cpu);
-
-	vcpu_reset(cpu, vector);
-	asm volatile("stgi; clgi" : : : "memory");
-	cpu->arch.nmi_pending = false;
+	vcpu_reset(cpu, management_wait_sipi(cpu));
 }

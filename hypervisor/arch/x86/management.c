@@ -14,7 +14,6 @@
 #include <hv/printk.h>
 #include <warden/comm_region.h>
 
-#define XAPIC_BASE		0xfee00000ULL
 #define ICR_NMI			((4U << 8) | (1U << 14))	/* delivery NMI, assert */
 
 static struct {
@@ -25,14 +24,7 @@ static struct {
 
 static void send_nmi(u32 apic_id)
 {
-	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
-
-	if (read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD) {
-		write_msr(MSR_X2APIC_ICR, ((u64)apic_id << 32) | ICR_NMI);
-	} else {
-		apic[0x310 / 4] = apic_id << 24;
-		apic[0x300 / 4] = ICR_NMI;
-	}
+	apic_write_icr(apic_id, ICR_NMI, read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD);
 }
 
 void management_request(struct per_cpu *target, u32 request, struct cell *cell)
@@ -116,8 +108,6 @@ static void park(struct per_cpu *cpu, struct cell *cell)
 	apic_set_mode(system_config->platform.apic_mode == WARDEN_APIC_MODE_X2APIC);
 	vcpu_enter_cell(cpu, cell);
 	vcpu_reset(cpu, cell->config->cpu_reset_address >> 12);
-	asm volatile("stgi; clgi" : : : "memory");	/* the request's NMI, held */
-	cpu->arch.nmi_pending = false;
 	cpu->state = WARDEN_CPU_RUNNING;
 	take(cpu, REQUEST_START);
 }

@@ -34,12 +34,6 @@ struct instruction_fetch {
 	struct guest_code code;
 };
 
-static __u64 *identity(void *context, __u64 pa)
-{
-	(void)context;
-	return (__u64 *)(unsigned long)pa;
-}
-
 /*
  * The callback is a local function: the address of an extern one would be
  * a GOT load under -fpie, which the hypervisor's static link cannot resolve.
@@ -72,10 +66,7 @@ static void prepare_fetch(struct per_cpu *cpu, const struct vmcb *vmcb,
 {
 	const struct warden_cell_config *config = cpu->cell->config;
 
-	fetch->nested = (struct paging){
-		.levels = hypervisor_header.paging_levels,
-		.phys_to_virt = identity,
-	};
+	fetch->nested = nested_paging();
 	fetch->memory = (struct guest_memory){
 		.nested = &fetch->nested,
 		.nested_root = cpu->cell->arch.npt_root,

@@ -159,6 +159,12 @@ void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector)
 	vmcb->event_injection = 0;
 	vmcb->tlb_control = TLB_CONTROL_FLUSH_ALL;
 	vmcb->intercept_misc1 &= ~INTERCEPT_IRET;
+	/*
+	 * INIT discards a pending NMI on hardware too: the management NMI that
+	 * brought the request may still be held (GIF is clear), so it is let
+	 * in and dropped before the guest restarts.
+	 */
+	asm volatile("stgi; clgi" : : : "memory");
 	cpu->arch.nmi_pending = false;
 	cpu->arch.guest_nmi = GUEST_NMI_OPEN;
 }

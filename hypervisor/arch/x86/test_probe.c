@@ -33,16 +33,10 @@ static s64 host_mapping(u64 pa)
 			      PAGE_PRESENT));
 }
 
-static __u64 *identity(void *context, __u64 pa)
-{
-	(void)context;
-	return (__u64 *)(unsigned long)pa;
-}
-
 /* The leaf bits of guest-physical address in root's nested tables, or -ENOENT. */
 static s64 root_mapping(u64 address)
 {
-	struct paging nested = { .levels = root_cell.arch.npt_levels, .phys_to_virt = identity };
+	struct paging nested = nested_paging();
 	u64 phys, flags;
 
 	if (paging_translate(&nested, root_cell.arch.npt_root, address, &phys, &flags))

@@ -31,6 +31,8 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 
 /* apic.c: an interrupt command the cell may send, and sends it (false: dropped). */
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
+/* apic.c: one interrupt command, as it is (no check). */
+void apic_write_icr(u32 destination, u32 command, bool x2apic);
 /* apic.c: this CPU's local APIC quiet (LVTs masked, timer stopped) and in a mode. */
 void apic_set_mode(bool x2apic);
 
