@@ -40,6 +40,15 @@ static void free_table(void *context, __u64 pa)
 					       WARDEN_HV_LINK_ADDRESS));
 }
 
+/*
+ * The hypervisor reaches the root cell's RAM at virtual = physical
+ * (driver/host_tables.c), in the lower half of its address space.
+ */
+u64 host_identity_map_end(void)
+{
+	return 1ULL << (hypervisor_header.paging_levels * 9 + 11);
+}
+
 /* Nested page tables of any cell: built from, and given back to, the pool. */
 struct paging nested_paging(void)
 {

@@ -58,7 +58,7 @@ int arch_cell_read_root(u64 address, void *buffer, u64 size)
 		.nested = &nested, .nested_root = root_cell.arch.npt_root,
 		.regions = regions, .region_count = count,
 		.hv_start = hypervisor_header.memory_phys, .hv_size = hypervisor_header.memory_size,
-		.host_limit = 1ULL << (hypervisor_header.paging_levels * 9 + 11),
+		.host_limit = host_identity_map_end(),
 	};
 	for (; size; size -= chunk, address += chunk, bytes += chunk) {
 		chunk = 0x1000 - (address & 0xfff);

@@ -52,15 +52,6 @@ static unsigned int physical_address_bits(void)
 	return bits;
 }
 
-/*
- * The hypervisor reaches the root cell's RAM at virtual = physical
- * (driver/host_tables.c), in the lower half of its address space.
- */
-static u64 identity_map_end(void)
-{
-	return 1ULL << (hypervisor_header.paging_levels * 9 + 11);
-}
-
 static void prepare_fetch(struct per_cpu *cpu, const struct vmcb *vmcb,
 			  struct instruction_fetch *fetch)
 {
@@ -74,7 +65,7 @@ static void prepare_fetch(struct per_cpu *cpu, const struct vmcb *vmcb,
 		.region_count = config->memory_regions.count,
 		.hv_start = hypervisor_header.memory_phys,
 		.hv_size = hypervisor_header.memory_size,
-		.host_limit = identity_map_end(),
+		.host_limit = host_identity_map_end(),
 	};
 	fetch->paging = (struct guest_paging){
 		.cr0 = vmcb->cr0, .cr3 = vmcb->cr3, .cr4 = vmcb->cr4, .efer = vmcb->efer,

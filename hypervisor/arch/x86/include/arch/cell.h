@@ -19,5 +19,7 @@ struct arch_cell {
 
 /* cell.c: the page-table callbacks of nested tables (pool pages). */
 struct paging nested_paging(void);
+/* cell.c: where the hypervisor's identity map of RAM ends. */
+u64 host_identity_map_end(void);
 
 #endif /* WARDEN_ARCH_CELL_H */
