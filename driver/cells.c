@@ -4,7 +4,7 @@
  * hotplug (remove_cpu) before the hypervisor gets the config, and given
  * back (add_cpu) after it destroyed the cell; Linux then brings each up
  * with INIT and SIPI, which the hypervisor emulates.
- * /sys/devices/warden/cells/<id>/{name,state,cpus} lists the cells.
+ * /sys/devices/warden/cells/<id>/{name,state,cpus,failure} lists the cells.
  */
 #include <linux/cpu.h>
 #include <linux/kobject.h>
@@ -15,6 +15,7 @@
 #include <asm/io.h>
 #include <warden/comm_region.h>
 #include <warden/config.h>
+#include <warden/failure_reason.h>
 #include <warden/hypercall.h>
 #include "warden.h"
 
@@ -120,11 +121,41 @@ static ssize_t cell_show(struct kobject *kobject, struct kobj_attribute *attribu
 			  state == WARDEN_CELL_FAILED ? "failed" : "running");
 }
 
+/* Why the cell failed: "none", or "<reason> [(<address name> <hex>)] at RIP <hex> on CPU <n>". */
+static ssize_t failure_show(struct kobject *kobject, struct kobj_attribute *attribute,
+			    char *buffer)
+{
+	struct warden_cell *cell = container_of(kobject, struct warden_cell, kobject);
+	long field[4];
+	const char *address_name;
+	unsigned int n;
+	ssize_t length;
+
+	mutex_lock(&warden_lock);
+	for (n = 0; n < ARRAY_SIZE(field); n++)
+		field[n] = warden_enabled ? warden_hypercall(WARDEN_HC_CELL_GET_FAILURE, cell->id,
+							     n) : -ENODEV;
+	mutex_unlock(&warden_lock);
+	if (field[WARDEN_FAILURE_FIELD_REASON] < 0)
+		return field[WARDEN_FAILURE_FIELD_REASON];
+	if (field[WARDEN_FAILURE_FIELD_REASON] == WARDEN_FAILURE_NONE)
+		return sysfs_emit(buffer, "none\n");
+	length = sysfs_emit(buffer, "%s", failure_reason_text(field[WARDEN_FAILURE_FIELD_REASON]));
+	address_name = failure_address_name(field[WARDEN_FAILURE_FIELD_REASON]);
+	if (address_name)
+		length += sysfs_emit_at(buffer, length, " (%s %lx)", address_name,
+					field[WARDEN_FAILURE_FIELD_ADDRESS]);
+	return length + sysfs_emit_at(buffer, length, " at RIP %lx on CPU %ld\n",
+				      field[WARDEN_FAILURE_FIELD_RIP],
+				      field[WARDEN_FAILURE_FIELD_CPU]);
+}
+
 static struct kobj_attribute cell_name = __ATTR(name, 0444, cell_show, NULL);
 static struct kobj_attribute cell_state = __ATTR(state, 0444, cell_show, NULL);
 static struct kobj_attribute cell_cpus = __ATTR(cpus, 0444, cell_show, NULL);
+static struct kobj_attribute cell_failure = __ATTR(failure, 0444, failure_show, NULL);
 static struct attribute *cell_attrs[] = {
-	&cell_name.attr, &cell_state.attr, &cell_cpus.attr, NULL,
+	&cell_name.attr, &cell_state.attr, &cell_cpus.attr, &cell_failure.attr, NULL,
 };
 ATTRIBUTE_GROUPS(cell);
 

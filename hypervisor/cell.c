@@ -249,3 +249,27 @@ s64 cell_get_state(u64 id)
 	       ((const struct warden_comm_region *)arch_cell_comm_region(cells[id]))->cell_state :
 	       WARDEN_CELL_SHUT_DOWN;
 }
+
+s64 cell_get_failure(u64 id, u64 field)
+{
+	struct cell *cell = cell_by_id(id);
+	u32 reason;
+
+	if (!cell)
+		return -ENOENT;
+	reason = __atomic_load_n(&cell->failure.reason, __ATOMIC_ACQUIRE);
+	if (reason == WARDEN_FAILURE_REASONS)
+		reason = WARDEN_FAILURE_NONE;	/* being recorded: not yet */
+	switch (field) {
+	case WARDEN_FAILURE_FIELD_REASON:
+		return reason;
+	case WARDEN_FAILURE_FIELD_CPU:
+		return reason ? cell->failure.cpu : 0;
+	case WARDEN_FAILURE_FIELD_ADDRESS:
+		return reason ? (s64)cell->failure.address : 0;
+	case WARDEN_FAILURE_FIELD_RIP:
+		return reason ? (s64)cell->failure.rip : 0;
+	default:
+		return -EINVAL;
+	}
+}

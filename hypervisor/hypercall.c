@@ -149,6 +149,8 @@ s64 hypercall(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		return cpu->cell == &root_cell ? cell_destroy(cpu, arg1) : -EPERM;
 	case WARDEN_HC_CELL_GET_STATE:
 		return cpu->cell == &root_cell ? cell_get_state(arg1) : -EPERM;
+	case WARDEN_HC_CELL_GET_FAILURE:
+		return cpu->cell == &root_cell ? cell_get_failure(arg1, arg2) : -EPERM;
 	case WARDEN_HC_HYPERVISOR_GET_INFO:
 		return hypervisor_get_info(arg1);
 	case WARDEN_HC_CPU_GET_INFO:

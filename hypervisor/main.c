@@ -11,6 +11,7 @@
 #include <hv/pool.h>
 #include <hv/printk.h>
 #include <hv/string.h>
+#include <warden/failure_reason.h>
 
 struct per_cpu per_cpu_areas[MAX_CPUS] __attribute__((section(".bss.percpu")));
 struct warden_linux_cpu linux_cpus[MAX_CPUS];
@@ -164,13 +165,40 @@ void __noreturn panic_stop(struct per_cpu *cpu, const char *reason)
 {
 	/* A cell's fault is the cell's: it fails, root and the other cells go on. */
 	if (cpu && cpu->cell && cpu->cell != &root_cell) {
-		printk("warden: CPU %u: cell '%s' failed: %s\n", cpu->id, cpu->cell->config->name,
-		       reason);
-		cpu->cell->failed = true;
-		arch_cell_cpu_failed(cpu);
+		printk("warden: CPU %u: %s\n", cpu->id, reason);
+		guest_fault(cpu, WARDEN_FAILURE_UNEXPECTED_EXIT, 0, 0);
 	}
 	printk("warden: CPU %u stopped: %s\n", cpu ? cpu->id : ~0U, reason);
 	if (cpu)
 		cpu->state = WARDEN_CPU_FAILED;
 	arch_cpu_stop();
+}
+
+void __noreturn guest_fault(struct per_cpu *cpu, u32 reason, u64 address, u64 rip)
+{
+	struct cell *cell = cpu->cell;
+	const char *address_name = failure_address_name(reason);
+	u32 none = WARDEN_FAILURE_NONE;
+
+	if (cell == &root_cell)
+		panic_stop(cpu, failure_reason_text(reason));
+	printk("warden: CPU %u: cell '%s' failed: %s", cpu->id, cell->config->name,
+	       failure_reason_text(reason));
+	if (address_name)
+		printk(" (%s %llx)", address_name, address);
+	printk(" at RIP %llx\n", rip);
+	/*
+	 * The first of the cell's CPUs to fault is the one `cell list`
+	 * reports: it claims the record, fills it, then publishes the reason.
+	 */
+	if (__atomic_compare_exchange_n(&cell->failure.reason, &none, WARDEN_FAILURE_REASONS,
+					false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		cell->failure.cpu = cpu->id;
+		cell->failure.address = address;
+		cell->failure.rip = rip;
+		__atomic_store_n(&cell->failure.reason, reason, __ATOMIC_RELEASE);
+	}
+	cell->failed = true;
+	cpu->state = WARDEN_CPU_FAILED;
+	arch_cell_cpu_failed(cpu);
 }

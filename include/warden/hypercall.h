@@ -21,6 +21,28 @@
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC	8	/* arg1: character */
 
 /*
+ * Warden's own calls, above Jailhouse's range. CELL_GET_FAILURE, from the
+ * root cell: why a failed cell failed. arg1: cell id, arg2: WARDEN_FAILURE_*
+ * field; -ENOENT for no such cell.
+ */
+#define WARDEN_HC_CELL_GET_FAILURE	0x100
+#define WARDEN_FAILURE_FIELD_REASON	0	/* WARDEN_FAILURE_*, NONE while it did not fail */
+#define WARDEN_FAILURE_FIELD_CPU	1	/* the CPU that faulted */
+#define WARDEN_FAILURE_FIELD_ADDRESS	2	/* guest-physical address, port or MSR */
+#define WARDEN_FAILURE_FIELD_RIP	3	/* the guest's instruction pointer */
+
+/* Why a cell failed (texts: hypervisor/failure_reason.c). */
+#define WARDEN_FAILURE_NONE		0
+#define WARDEN_FAILURE_MEMORY		1	/* address: guest-physical */
+#define WARDEN_FAILURE_PORT		2	/* address: the port */
+#define WARDEN_FAILURE_TRIPLE_FAULT	3
+#define WARDEN_FAILURE_XAPIC		4	/* address: guest-physical */
+#define WARDEN_FAILURE_GUEST_STATE	5	/* VMRUN refused it */
+#define WARDEN_FAILURE_UNEXPECTED_EXIT	6	/* address: the exit code */
+#define WARDEN_FAILURE_NO_REPLY		7	/* a shutdown request went unanswered */
+#define WARDEN_FAILURE_REASONS		8
+
+/*
  * Test images only (WARDEN_TEST_HOOKS): probes of the hypervisor's own
  * mappings, from the root cell. arg1: WARDEN_TEST_PROBE_*, arg2: its argument.
  */

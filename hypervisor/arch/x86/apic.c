@@ -82,10 +82,89 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 #define XAPIC_INITIAL_COUNT	0x380
 #define LVT_MASKED		0x10000
 
+#define X2APIC_EOI		0x80b
+#define X2APIC_ISR		0x810	/* 8 registers of 32 vectors: ISR, then TMR, IRR */
+#define X2APIC_IRR		0x820
+#define XAPIC_EOI		0xb0
+#define XAPIC_ISR		0x100	/* 8 registers 16 bytes apart */
+#define XAPIC_IRR		0x200
+#define X2APIC_SVR		0x80f
+#define XAPIC_SVR		0xf0
+#define SVR_APIC_ENABLED	0x100
+#define DRAIN_ROUNDS		256	/* at most one per vector */
+
+static bool x2apic_mode(void)
+{
+	return read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD;
+}
+
+static void write_eoi(bool x2apic)
+{
+	if (x2apic)
+		write_msr(X2APIC_EOI, 0);
+	else
+		((volatile u32 *)(unsigned long)XAPIC_BASE)[XAPIC_EOI / 4] = 0;
+}
+
+/* entry.S: an external interrupt taken in host mode while draining. */
+void apic_host_interrupt(void)
+{
+	write_eoi(x2apic_mode());
+}
+
+/* Any bit of the 256-vector register set (ISR or IRR) at x2APIC MSR / xAPIC offset. */
+static bool vectors_pending(bool x2apic, unsigned int x2apic_msr, unsigned int xapic_offset)
+{
+	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
+	unsigned int n;
+
+	for (n = 0; n < 8; n++)
+		if (x2apic ? read_msr(x2apic_msr + n) : apic[(xapic_offset + 0x10 * n) / 4])
+			return true;
+	return false;
+}
+
+/*
+ * What the APIC still holds from the CPU's last owner must not reach the
+ * next: an interrupt in service is ended (EOI), a requested one (such as
+ * root Linux's timer tick, pending when Linux took the CPU offline) is
+ * taken here in host mode with the priority at 0 and dropped
+ * (external_interrupt_entry). INIT would clear both on hardware, but the
+ * hypervisor sends none (init_sipi.c) and QEMU keeps them across mode
+ * changes. A software-disabled APIC (Linux disables it on a CPU it takes
+ * offline) holds what it has requested: enabled for the drain, the old SVR
+ * back after it. GIF is clear in host mode (AMD APM vol. 2, 15.17): opened
+ * for one instruction at a time.
+ */
+static void apic_drain(bool x2apic)
+{
+	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
+	u32 svr = x2apic ? (u32)read_msr(X2APIC_SVR) : apic[XAPIC_SVR / 4];
+	unsigned int round;
+
+	if (x2apic)
+		write_msr(X2APIC_SVR, svr | SVR_APIC_ENABLED);
+	else
+		apic[XAPIC_SVR / 4] = svr | SVR_APIC_ENABLED;
+
+	for (round = 0; round < DRAIN_ROUNDS && vectors_pending(x2apic, X2APIC_ISR, XAPIC_ISR);
+	     round++)
+		write_eoi(x2apic);
+	asm volatile("mov %0, %%cr8" : : "r"(0UL) : "memory");
+	for (round = 0; round < DRAIN_ROUNDS && vectors_pending(x2apic, X2APIC_IRR, XAPIC_IRR);
+	     round++)
+		asm volatile("stgi; sti; nop; cli; clgi" : : : "memory");
+	if (x2apic)
+		write_msr(X2APIC_SVR, svr);
+	else
+		apic[XAPIC_SVR / 4] = svr;
+}
+
 /*
  * Puts this CPU's local APIC into the mode a cell or root expects, quiet:
  * every LVT masked and the timer stopped first, since QEMU keeps them across
- * a mode change where hardware resets them (../shared/facts/x2apic-under-qemu.md).
+ * a mode change where hardware resets them (../shared/facts/x2apic-under-qemu.md),
+ * and nothing left pending or in service (apic_drain).
  * x2APIC to xAPIC goes through the disabled state (Intel SDM vol. 3, 10.12.5).
  */
 void apic_set_mode(bool x2apic)
@@ -103,6 +182,7 @@ void apic_set_mode(bool x2apic)
 			apic[(XAPIC_LVT_FIRST + 0x10 * n) / 4] = LVT_MASKED;
 		apic[XAPIC_INITIAL_COUNT / 4] = 0;
 	}
+	apic_drain(base & APIC_BASE_EXTD);
 	if (!!(base & APIC_BASE_EXTD) == x2apic)
 		return;
 	if (x2apic) {

@@ -220,3 +220,20 @@ nmi_entry:
 	pop %rbp
 	restore_caller_saved
 	iretq
+
+/*
+ * External interrupts (vectors 32-255) reach host mode only while
+ * apic_set_mode drains what a CPU's local APIC still holds as it moves
+ * between cells: each is acknowledged (apic_host_interrupt) and dropped.
+ */
+	.globl external_interrupt_entry
+external_interrupt_entry:
+	save_caller_saved
+	push %rbp
+	mov %rsp, %rbp
+	and $~15, %rsp
+	call apic_host_interrupt
+	mov %rbp, %rsp
+	pop %rbp
+	restore_caller_saved
+	iretq

@@ -3,6 +3,7 @@
 #include <arch/processor.h>
 #include <arch/vcpu.h>
 #include <hv/cell.h>
+#include <hv/control.h>
 #include <hv/printk.h>
 
 #define CPUID_HYPERVISOR_RANGE_END	0x400000ff
@@ -35,7 +36,9 @@ void vcpu_handle_cpuid(struct vmcb *vmcb, struct registers *guest)
 
 /*
  * A port outside the cell's pio_ranges (EXITINFO1 format: APM vol. 2,
- * 15.10.2): an IN reads all ones, zero-extended like a real 32-bit IN and
+ * 15.10.2). A non-root cell that touches it fails: it was given its ports
+ * and has no business probing others. For the root cell, Linux, which
+ * probes legacy devices it may not own: an IN reads all ones, zero-extended like a real 32-bit IN and
  * merged into AL/AX for the narrow ones; an OUT is dropped. The string and
  * REP forms would need RCX/RSI/RDI and the guest's memory updated: they are
  * refused with #GP. The first few are reported.
@@ -48,9 +51,11 @@ void vcpu_handle_io(struct per_cpu *cpu, struct vmcb *vmcb)
 	unsigned int size = (unsigned int)(info >> 4) & 7;	/* 1, 2 or 4 bytes */
 	bool in = info & IOIO_IN, string = info & (IOIO_STRING | IOIO_REP);
 
+	if (cpu->cell != &root_cell)
+		guest_fault(cpu, WARDEN_FAILURE_PORT, port, vmcb->rip);
 	if (__atomic_fetch_add(&reported, 1, __ATOMIC_RELAXED) < 16)
-		printk("warden: CPU %u: cell '%s' %s%s port %x (%u bytes) at RIP %llx denied\n",
-		       cpu->id, cpu->cell->config->name, in ? "reads" : "writes",
+		printk("warden: CPU %u: root %s%s port %x (%u bytes) at RIP %llx denied\n",
+		       cpu->id, in ? "reads" : "writes",
 		       string ? " (string form, #GP)" : "", port, size, vmcb->rip);
 	if (string) {
 		vcpu_inject_exception(vmcb, VECTOR_GP, true);

@@ -161,7 +161,7 @@ static void check_xapic_fault(struct per_cpu *cpu, const struct vmcb *vmcb)
 	printk("warden: CPU %u: cell '%s' at RIP %llx: %s the xAPIC page %llx (fault %llx), "
 	       "which is only emulated for MOV\n", cpu->id, cpu->cell->config->name, vmcb->rip,
 	       what, vmcb->exit_info2, info);
-	panic_stop(cpu, "xAPIC page used as page table or code");
+	guest_fault(cpu, WARDEN_FAILURE_XAPIC, vmcb->exit_info2, vmcb->rip);
 }
 
 static u64 next_rip(const struct vmcb *vmcb, unsigned int code_bits, unsigned int length)
@@ -186,7 +186,7 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 		printk("warden: CPU %u: cell '%s' accessed %llx (fault %llx) at RIP %llx: "
 		       "not in its memory regions\n", cpu->id, cpu->cell->config->name,
 		       address, vmcb->exit_info1, vmcb->rip);
-		panic_stop(cpu, "access outside the cell's memory");
+		guest_fault(cpu, WARDEN_FAILURE_MEMORY, address, vmcb->rip);
 	}
 	check_xapic_fault(cpu, vmcb);
 	cpu->exits[WARDEN_EXIT_XAPIC]++;
@@ -206,7 +206,7 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 		       "%02x %02x %02x %02x not supported\n", cpu->id,
 		       vmcb->exit_info1 & NPF_WRITE ? "write" : "read", vmcb->rip, code_bits,
 		       bytes[0], bytes[1], bytes[2], bytes[3]);
-		panic_stop(cpu, "undecodable xAPIC access");
+		guest_fault(cpu, WARDEN_FAILURE_XAPIC, address, vmcb->rip);
 	}
 	xapic_access(cpu, vmcb, guest, &insn, (address & 0xfff) & ~3ULL);
 	vmcb->rip = next_rip(vmcb, code_bits, insn.length);

@@ -378,12 +378,13 @@ void svm_handle_exit(struct registers *guest)
 		init_sipi_wait(cpu);
 		break;
 	case EXIT_SHUTDOWN:
-		panic_stop(cpu, "the guest triple-faulted (shutdown intercept)");
+		guest_fault(cpu, WARDEN_FAILURE_TRIPLE_FAULT, 0, vmcb->rip);
 	default:
 		printk("warden: CPU %u: exit %x (info %llx %llx) at RIP %llx\n", cpu->id, code,
 		       vmcb->exit_info1, vmcb->exit_info2, vmcb->rip);
-		panic_stop(cpu, code == EXIT_INVALID ? "VMRUN refused the guest state" :
-			   "unexpected VM exit");
+		if (code == EXIT_INVALID)
+			guest_fault(cpu, WARDEN_FAILURE_GUEST_STATE, 0, vmcb->rip);
+		guest_fault(cpu, WARDEN_FAILURE_UNEXPECTED_EXIT, code, vmcb->rip);
 	}
 	forward_nmi(cpu, vmcb);
 }

@@ -13,6 +13,12 @@ struct cell {
 	bool running;		/* started, not yet destroyed */
 	bool loadable;		/* loadable regions mapped for root */
 	bool failed;		/* one of its CPUs faulted: parked until destroy */
+	struct {		/* the first fault (guest_fault) */
+		u32 reason;	/* WARDEN_FAILURE_*, published last */
+		u32 cpu;
+		u64 address;
+		u64 rip;
+	} failure;
 };
 
 #define MAX_CELLS	8	/* the root cell and 7 others */
@@ -32,5 +38,7 @@ s64 cell_set_loadable(struct per_cpu *caller, u64 id);
 s64 cell_start(struct per_cpu *caller, u64 id);
 /* WARDEN_CELL_* of the comm region, or -ENOENT. */
 s64 cell_get_state(u64 id);
+/* A WARDEN_FAILURE_FIELD_* of the cell's first fault, or -ENOENT / -EINVAL. */
+s64 cell_get_failure(u64 id, u64 field);
 
 #endif /* WARDEN_HV_CELL_H */

@@ -29,4 +29,10 @@ int64_t hypervisor_cpu_state(unsigned int hv_cpu);
  * a negative code as above. */
 int64_t hypervisor_cpu_exits(unsigned int hv_cpu, unsigned int reason);
 
+/* The hypervisor's number of the cell's CPU cell_cpu (0..n-1, ascending as
+ * in the cell configuration): one hypercall per CPU number asked, so call it
+ * once, outside measured paths. -SDK_ENOTSUP without Warden, -SDK_ENOENT when
+ * the cell has fewer CPUs. */
+int64_t hypervisor_cpu_number(unsigned int cell_cpu);
+
 #endif /* INMATE_HYPERVISOR_H */

@@ -45,7 +45,8 @@ static uint64_t select_register(uint16_t bdf, unsigned int reg, unsigned int siz
 		return UINT64_MAX;
 	if (base)
 		return base + ((uint64_t)bdf << 12) + reg;
-	if (reg >= 256)
+	/* Cells do not get ports 0xcf8-0xcff: touching them would fail the cell. */
+	if (reg >= 256 || !platform_is_bare())
 		return UINT64_MAX;
 	outl(PCI_CONFIG_ADDRESS, PCI_CONFIG_ENABLE | ((uint32_t)bdf << 8) | (reg & 0xfc));
 	return 0;
