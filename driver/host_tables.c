@@ -12,7 +12,8 @@
  * - the root cell's RAM regions at virtual = physical, write-back: the
  *   memory of every cell comes from them, and the hypervisor reads guest
  *   page tables and instructions there;
- * - the local APIC page and an MMIO debug console, uncached;
+ * - the local APIC page, the IOAPICs' register windows (the hypervisor
+ *   forwards root's accesses) and an MMIO debug console, uncached;
  * - the trampoline page at the address Linux runs it at.
  * No device memory is mapped write-back and nothing else is mapped at all.
  * Depth (4 or 5 levels) follows Linux's CR4.LA57: it cannot change in long mode.
@@ -117,6 +118,28 @@ static int map_identity(const struct paging *paging, struct warden_host_tables *
 	return 0;
 }
 
+/* The platform IOAPICs' register windows, uncached: root's accesses trap and are forwarded. */
+static int map_ioapics(const struct paging *paging, struct warden_host_tables *tables,
+		       const struct warden_system_config *system, u32 size,
+		       struct warden_message *message)
+{
+	const struct warden_config_table *table = &system->platform.ioapics;
+	const struct warden_ioapic *ioapic = (const void *)system + table->offset;
+	u64 flags = PAGE_WRITABLE | PAGE_NO_EXECUTE | UNCACHED;
+	u32 n;
+
+	if ((u64)table->offset + (u64)table->count * sizeof(*ioapic) > size || table->offset % 8)
+		return warden_refuse(message, -EINVAL, "system config: the IOAPIC table lies "
+				     "outside the config's %u bytes", size);
+	for (n = 0; n < table->count; n++, ioapic++)
+		if (paging_map(paging, tables->root, ioapic->address & PAGE_MASK,
+			       ioapic->address & PAGE_MASK, PAGE_SIZE, flags))
+			return warden_refuse(message, -EINVAL, "system config: IOAPIC %u at %#llx "
+					     "cannot be mapped for the hypervisor", n,
+					     ioapic->address);
+	return 0;
+}
+
 /* offset, size and flags of one piece of the image mapping */
 static int map_image_part(const struct paging *paging, struct warden_host_tables *tables,
 			  u64 offset, u64 size, u64 flags)
@@ -189,6 +212,8 @@ static int build_cpu_tables(struct warden_host_tables *tables, unsigned int cpu,
 		return warden_refuse(message, -ENOMEM,
 				     "hypervisor memory too small for the hypervisor's page tables");
 	error = map_identity(&paging, tables, system, config_size, message);
+	if (!error)
+		error = map_ioapics(&paging, tables, system, config_size, message);
 	if (error)
 		return error;
 	if (!pfn || paging_map(&paging, tables->root, trampoline & PAGE_MASK,

@@ -80,7 +80,7 @@ static const char *const exit_files[WARDEN_EXIT_COUNT] = {
 	"vmexits_total", "vmexits_cpuid", "vmexits_hypercall", "vmexits_msr",
 	"vmexits_pio", "vmexits_mmio", "vmexits_xapic", "vmexits_ipi",
 	"vmexits_init_sipi", "vmexits_other", "vmexits_exception",
-	"vmexits_nmi",
+	"vmexits_nmi", "vmexits_ioapic",
 };
 
 static ssize_t cpu_show(struct kobject *kobject, struct kobj_attribute *attr, char *buffer)

@@ -197,7 +197,7 @@ int command_console(int argc, char **argv)
 
 static const char *const exit_counters[] = {
 	"total", "cpuid", "hypercall", "msr", "pio", "mmio", "xapic", "ipi", "init_sipi", "other",
-	"exception", "nmi",
+	"exception", "nmi", "ioapic",
 };
 #define EXIT_COUNTER_COUNT	(sizeof(exit_counters) / sizeof(exit_counters[0]))
 

@@ -81,7 +81,8 @@
 #define WARDEN_EXIT_OTHER		9
 #define WARDEN_EXIT_EXCEPTION		10	/* intercepted #DB, #AC: reinjected */
 #define WARDEN_EXIT_NMI			11	/* NMIs (management or reinjected), IRET after one */
-#define WARDEN_EXIT_COUNT		12
+#define WARDEN_EXIT_IOAPIC		12	/* part of MMIO: root's IOAPIC windows */
+#define WARDEN_EXIT_COUNT		13
 
 /* The hypervisor's CPUID leaves (root and cells see them). */
 #define WARDEN_CPUID_SIGNATURE		0x40000000

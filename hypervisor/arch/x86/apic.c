@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Interrupt commands (ICR writes) of a cell, xAPIC or x2APIC: fixed,
- * lowest-priority and NMI IPIs to the cell's own CPUs go out; INIT and
- * startup to another CPU of the same cell are emulated (init_sipi.c), so
- * that root Linux can bring CPUs online; SMI never goes out.
+ * lowest-priority and NMI IPIs to the cell's own CPUs go out (root's are
+ * narrowed to root's CPUs by root_ipi.c); INIT and startup to another CPU
+ * of the same cell are emulated (init_sipi.c), so that root Linux can bring
+ * CPUs online; SMI never goes out.
  * ICR format: AMD APM vol. 2, 16.5.
  */
 #include <arch/processor.h>
@@ -37,7 +38,7 @@ static bool ipi_allowed(struct per_cpu *cpu, u32 destination, u32 command)
 
 	if (mode != MODE_FIXED && mode != MODE_LOWEST && mode != MODE_NMI)
 		return false;
-	/* The root cell owns every CPU that is not in another cell. */
+	/* root_ipi.c narrows root's destinations to root's CPUs. */
 	if (cpu->cell == &root_cell)
 		return true;
 	if (ICR_SHORTHAND(command) == 1)
@@ -71,6 +72,8 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 		       cpu->id, command, destination, cpu->cell->config->name);
 		return false;
 	}
+	if (cpu->cell == &root_cell)
+		return root_ipi_send(cpu, destination, command, x2apic);
 	apic_write_icr(destination, command, x2apic);
 	return true;
 }

@@ -80,21 +80,18 @@ static int map_except_xapic(const struct paging *paging, u64 root, u64 virt, u64
 }
 
 /*
- * The root cell drives the IOAPICs and PCI configuration space of the
- * platform directly while it owns all of them; emulating them for sharing
- * with other cells comes with non-root cells.
+ * The root cell drives PCI configuration space directly. Its IOAPICs are
+ * not mapped: every access traps and ioapic.c forwards it, refusing the
+ * redirection entries that would reach a cell's CPU. Linux touches the
+ * IOAPIC rarely (masking, affinity changes), so the trap costs root little
+ * (docs/hypervisor.md has the figures); trapping from enable on avoids
+ * changing root's tables and flushing its TLBs when cells come and go.
  */
 static int map_platform_devices(const struct paging *paging, struct cell *cell)
 {
 	const struct warden_platform *platform = &system_config->platform;
-	const struct warden_ioapic *ioapic = config_table(system_config, &platform->ioapics);
 	u64 bits = PAGE_USER | PAGE_WRITABLE | PAGE_NO_EXECUTE;
-	unsigned int n;
 
-	for (n = 0; n < platform->ioapics.count; n++, ioapic++)
-		if (paging_map(paging, cell->arch.npt_root, ioapic->address, ioapic->address,
-			       0x1000, bits))
-			return -1;
 	if (!platform->mmconfig_base)
 		return 0;
 	return paging_map(paging, cell->arch.npt_root, platform->mmconfig_base,
@@ -158,7 +155,7 @@ static int build_nested_tables(struct cell *cell)
 					     "cannot be mapped: nested page tables failed");
 	}
 	if (cell == &root_cell && map_platform_devices(&paging, cell))
-		return enable_fail(ENOMEM, "root cell: IOAPIC or MMCONFIG mapping failed");
+		return enable_fail(ENOMEM, "root cell: MMCONFIG mapping failed");
 	/* The console ring, read-only: root Linux reads the hypervisor's messages. */
 	if (cell == &root_cell &&
 	    paging_map(&paging, cell->arch.npt_root,

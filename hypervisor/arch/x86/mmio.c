@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Nested page faults: the root cell's xAPIC page is the only MMIO the
- * hypervisor emulates (it filters ICR writes); a fault anywhere else means
- * the cell touched memory its config does not give it. The instruction is
- * read as the guest's CPU would (guest_paging.c), through the cell's nested
- * page tables and only from the cell's RAM (guest_memory.c).
+ * Nested page faults: the xAPIC page (every cell's, root's filters ICR
+ * writes) and root's IOAPIC register windows (ioapic.c checks redirection
+ * entries) are the MMIO the hypervisor emulates; a fault anywhere else
+ * means the cell touched memory its config does not give it. The
+ * instruction is read as the guest's CPU would (guest_paging.c), through the
+ * cell's nested page tables and only from the cell's RAM (guest_memory.c).
  */
 #include <arch/decode.h>
 #include <arch/guest_memory.h>
@@ -19,6 +20,8 @@
 #define XAPIC_BASE		0xfee00000ULL
 #define XAPIC_ICR_LOW		0x300
 #define XAPIC_ICR_HIGH		0x310
+#define XAPIC_LDR		0xd0
+#define XAPIC_DFR		0xe0
 #define MAX_INSTRUCTION		15
 
 /* EXITINFO1 of a nested page fault, AMD APM vol. 2, 15.25.6. */
@@ -142,10 +145,12 @@ static void xapic_access(struct per_cpu *cpu, struct vmcb *vmcb, struct register
 		return;
 	}
 	apic[offset / 4] = value;
+	if (cpu->cell == &root_cell && (offset == XAPIC_LDR || offset == XAPIC_DFR))
+		root_ipi_record_logical_id(cpu);
 }
 
 /* Only a data access may be emulated: not a page-table walk, not code. */
-static void check_xapic_fault(struct per_cpu *cpu, const struct vmcb *vmcb)
+static void check_data_access(struct per_cpu *cpu, const struct vmcb *vmcb, const char *device)
 {
 	u64 info = vmcb->exit_info1;
 	const char *what;
@@ -158,9 +163,9 @@ static void check_xapic_fault(struct per_cpu *cpu, const struct vmcb *vmcb)
 		what = "a reserved-bit fault on";
 	else
 		return;
-	printk("warden: CPU %u: cell '%s' at RIP %llx: %s the xAPIC page %llx (fault %llx), "
+	printk("warden: CPU %u: cell '%s' at RIP %llx: %s the %s page %llx (fault %llx), "
 	       "which is only emulated for MOV\n", cpu->id, cpu->cell->config->name, vmcb->rip,
-	       what, vmcb->exit_info2, info);
+	       what, device, vmcb->exit_info2, info);
 	guest_fault(cpu, WARDEN_FAILURE_XAPIC, vmcb->exit_info2, vmcb->rip);
 }
 
@@ -173,41 +178,73 @@ static u64 next_rip(const struct vmcb *vmcb, unsigned int code_bits, unsigned in
 	return rip & (code_bits == 32 ? 0xffffffffULL : 0xffffULL);	/* (E)IP wraps */
 }
 
+static void ioapic_emulate(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest,
+			   const struct mmio_instruction *insn, const struct warden_ioapic *ioapic)
+{
+	u64 *reg = register_of(guest, vmcb, insn->reg);
+	u32 value = (u32)(insn->has_immediate ? insn->immediate : *reg);
+
+	ioapic_access(cpu, ioapic, (vmcb->exit_info2 & 0xfff) & ~3ULL, insn->write, &value);
+	if (!insn->write)
+		*reg = value;		/* 32-bit loads zero-extend */
+}
+
+/*
+ * The instruction of the fault, decoded: a 4-byte MOV in the fault's
+ * direction. Returns false when the guest gets a fault instead.
+ */
+static bool decode_access(struct per_cpu *cpu, struct vmcb *vmcb, const char *device,
+			  struct mmio_instruction *insn, unsigned int *code_bits)
+{
+	struct instruction_fetch fetch;
+	struct guest_fault fault;
+	u8 bytes[MAX_INSTRUCTION] = { 0 };
+	unsigned int length;
+
+	check_data_access(cpu, vmcb, device);
+	prepare_fetch(cpu, vmcb, &fetch);
+	*code_bits = guest_code_bits(&fetch.paging, &fetch.code);
+	length = guest_fetch(&fetch.paging, &fetch.code, bytes, MAX_INSTRUCTION, &fault);
+	if (decode_mmio_instruction(bytes, length, *code_bits, insn)) {
+		if (fault.kind != GUEST_FAULT_NONE) {
+			refuse_fetch(cpu, vmcb, &fetch, &fault);
+			return false;
+		}
+		insn->size = 0;
+	}
+	/* The decoded direction must be the fault's (the code may have changed since). */
+	if (insn->size != 4 || insn->write != !!(vmcb->exit_info1 & NPF_WRITE)) {
+		printk("warden: CPU %u: %s %s at RIP %llx (%u-bit code): instruction "
+		       "%02x %02x %02x %02x not supported\n", cpu->id, device,
+		       vmcb->exit_info1 & NPF_WRITE ? "write" : "read", vmcb->rip, *code_bits,
+		       bytes[0], bytes[1], bytes[2], bytes[3]);
+		guest_fault(cpu, WARDEN_FAILURE_XAPIC, vmcb->exit_info2, vmcb->rip);
+	}
+	return true;
+}
+
 void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest)
 {
 	u64 address = vmcb->exit_info2;
-	struct instruction_fetch fetch;
+	const struct warden_ioapic *ioapic = NULL;
 	struct mmio_instruction insn;
-	struct guest_fault fault;
-	u8 bytes[MAX_INSTRUCTION] = { 0 };
-	unsigned int length, code_bits;
+	unsigned int code_bits;
+	bool xapic = address >= XAPIC_BASE && address < XAPIC_BASE + 0x1000;
 
-	if (address < XAPIC_BASE || address >= XAPIC_BASE + 0x1000) {
+	if (!xapic && cpu->cell == &root_cell)
+		ioapic = ioapic_at(address);
+	if (!xapic && !ioapic) {
 		printk("warden: CPU %u: cell '%s' accessed %llx (fault %llx) at RIP %llx: "
 		       "not in its memory regions\n", cpu->id, cpu->cell->config->name,
 		       address, vmcb->exit_info1, vmcb->rip);
 		guest_fault(cpu, WARDEN_FAILURE_MEMORY, address, vmcb->rip);
 	}
-	check_xapic_fault(cpu, vmcb);
-	cpu->exits[WARDEN_EXIT_XAPIC]++;
-	prepare_fetch(cpu, vmcb, &fetch);
-	code_bits = guest_code_bits(&fetch.paging, &fetch.code);
-	length = guest_fetch(&fetch.paging, &fetch.code, bytes, MAX_INSTRUCTION, &fault);
-	if (decode_mmio_instruction(bytes, length, code_bits, &insn)) {
-		if (fault.kind != GUEST_FAULT_NONE) {
-			refuse_fetch(cpu, vmcb, &fetch, &fault);
-			return;
-		}
-		insn.size = 0;
-	}
-	/* The decoded direction must be the fault's (the code may have changed since). */
-	if (insn.size != 4 || insn.write != !!(vmcb->exit_info1 & NPF_WRITE)) {
-		printk("warden: CPU %u: xAPIC %s at RIP %llx (%u-bit code): instruction "
-		       "%02x %02x %02x %02x not supported\n", cpu->id,
-		       vmcb->exit_info1 & NPF_WRITE ? "write" : "read", vmcb->rip, code_bits,
-		       bytes[0], bytes[1], bytes[2], bytes[3]);
-		guest_fault(cpu, WARDEN_FAILURE_XAPIC, address, vmcb->rip);
-	}
-	xapic_access(cpu, vmcb, guest, &insn, (address & 0xfff) & ~3ULL);
+	cpu->exits[xapic ? WARDEN_EXIT_XAPIC : WARDEN_EXIT_IOAPIC]++;
+	if (!decode_access(cpu, vmcb, xapic ? "xAPIC" : "IOAPIC", &insn, &code_bits))
+		return;
+	if (xapic)
+		xapic_access(cpu, vmcb, guest, &insn, (address & 0xfff) & ~3ULL);
+	else
+		ioapic_emulate(cpu, vmcb, guest, &insn, ioapic);
 	vmcb->rip = next_rip(vmcb, code_bits, insn.length);
 }

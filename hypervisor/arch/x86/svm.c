@@ -109,6 +109,7 @@ static void vmcb_from_linux(struct per_cpu *cpu, struct vmcb *vmcb)
 	vmcb->g_pat = read_msr(MSR_PAT);
 	cpu->arch.mtrr_def_type = read_msr(MSR_MTRR_DEF_TYPE);
 	cpu->arch.root_x2apic = read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD;
+	root_ipi_record_logical_id(cpu);
 	/* FS, GS, TR, LDTR, KernelGSBase, STAR..SFMASK, SYSENTER: as they are now. */
 	asm volatile("vmsave %0" : : "a"(hv_phys(vmcb)) : "memory");
 }

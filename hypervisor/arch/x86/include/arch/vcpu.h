@@ -29,12 +29,26 @@ void vcpu_handle_msr(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 /* mmio.c */
 void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest);
 
+/* ioapic.c: root's IOAPIC windows (the platform IOAPIC at address, or NULL). */
+struct warden_ioapic;
+const struct warden_ioapic *ioapic_at(u64 address);
+void ioapic_access(struct per_cpu *cpu, const struct warden_ioapic *ioapic,
+		   unsigned int offset, bool write, u32 *value);
+
 /* apic.c: an interrupt command the cell may send, and sends it (false: dropped). */
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
 /* apic.c: one interrupt command, as it is (no check). */
 void apic_write_icr(u32 destination, u32 command, bool x2apic);
 /* apic.c: this CPU's local APIC quiet (LVTs masked, timer stopped) and in a mode. */
 void apic_set_mode(bool x2apic);
+
+/* root_ipi.c: root's fixed, lowest-priority and NMI commands, to root's CPUs only. */
+bool root_ipi_send(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
+bool root_ipi_cells_hold_cpus(void);
+/* root_ipi.c: the CPU with this APIC ID (NULL: none the hypervisor runs on). */
+struct per_cpu *root_ipi_owner(u32 apic_id);
+/* root_ipi.c: this root CPU's xAPIC logical ID (LDR, DFR), for the filter. */
+void root_ipi_record_logical_id(struct per_cpu *cpu);
 
 /* init_sipi.c: INIT/SIPI to another CPU of the cell, and the target's side. */
 bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command);
