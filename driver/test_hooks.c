@@ -16,7 +16,17 @@
  * - test_probe: writing "OPERATION ARGUMENT" runs WARDEN_HC_TEST_PROBE on
  *   the writing CPU (test images of the hypervisor only); reading gives the
  *   result.
+ * - test_send_ipi: writing "CPU ICR DESTINATION" makes Linux CPU CPU write
+ *   that interrupt command (ICR low word, APIC ID or logical destination) to
+ *   its local APIC, as Linux writes its own (tests/hypervisor/root-irq.sh);
+ *   reading gives how many were sent.
+ * - test_ioapic: writing "REGISTER" reads that register of the IOAPIC at
+ *   0xfec00000 (IOREGSEL, then IOWIN), "REGISTER VALUE" writes it; reading
+ *   gives the last value read. busybox devmem cannot: the kernel keeps the
+ *   IOAPIC's range from /dev/mem (CONFIG_IO_STRICT_DEVMEM). Linux's own
+ *   IOAPIC lock is not exported: the tests use a pin no device drives.
  */
+#include <linux/io.h>
 #include <linux/module.h>
 #include <linux/smp.h>
 #include <asm/apic.h>
@@ -105,6 +115,82 @@ static int show_probe_result(char *buffer, const struct kernel_param *param)
 static const struct kernel_param_ops probe_ops = { .set = run_probe, .get = show_probe_result };
 module_param_cb(test_probe, &probe_ops, NULL, 0644);
 MODULE_PARM_DESC(test_probe, "test only: write 'OPERATION ARGUMENT' for the test image's probe hypercall");
+
+struct icr_write {
+	u32 command, destination;
+};
+
+static void write_icr(void *data)
+{
+	struct icr_write *icr = data;
+
+	apic_wait_icr_idle();
+	apic_icr_write(icr->command, icr->destination);
+}
+
+static unsigned int ipis_sent;
+
+static int send_ipi(const char *value, const struct kernel_param *param)
+{
+	struct icr_write icr;
+	unsigned int cpu;
+	int command, destination, error;
+
+	if (sscanf(value, "%u %i %i", &cpu, &command, &destination) != 3)
+		return -EINVAL;
+	icr.command = command;
+	icr.destination = destination;
+	error = smp_call_function_single(cpu, write_icr, &icr, 1);
+	if (!error)
+		ipis_sent++;
+	return error;
+}
+
+static int show_ipis_sent(char *buffer, const struct kernel_param *param)
+{
+	return sysfs_emit(buffer, "%u\n", ipis_sent);
+}
+
+static const struct kernel_param_ops send_ipi_ops = { .set = send_ipi, .get = show_ipis_sent };
+module_param_cb(test_send_ipi, &send_ipi_ops, NULL, 0644);
+MODULE_PARM_DESC(test_send_ipi, "test only: write 'CPU ICR DESTINATION' to send that IPI from CPU");
+
+#define TEST_IOAPIC	0xfec00000UL	/* q35's, docs/platform.md */
+#define IOREGSEL	0x00
+#define IOWIN		0x10
+
+static u32 ioapic_value;
+
+static int access_ioapic(const char *value, const struct kernel_param *param)
+{
+	int reg, data;
+	void __iomem *ioapic;
+	int fields = sscanf(value, "%i %i", &reg, &data);
+
+	if (fields < 1)
+		return -EINVAL;
+	ioapic = ioremap(TEST_IOAPIC, PAGE_SIZE);
+	if (!ioapic)
+		return -ENOMEM;
+	writel(reg, ioapic + IOREGSEL);
+	if (fields == 2)
+		writel(data, ioapic + IOWIN);
+	else
+		ioapic_value = readl(ioapic + IOWIN);
+	iounmap(ioapic);
+	return 0;
+}
+
+static int show_ioapic_value(char *buffer, const struct kernel_param *param)
+{
+	return sysfs_emit(buffer, "0x%08x\n", ioapic_value);
+}
+
+static const struct kernel_param_ops ioapic_ops = {
+	.set = access_ioapic, .get = show_ioapic_value,
+};
+module_param_cb(test_ioapic, &ioapic_ops, NULL, 0644);
+MODULE_PARM_DESC(test_ioapic, "test only: write 'REGISTER [VALUE]' to read or write an IOAPIC register");
 
 static void unmask_lint1_nmi(void *unused)
 {
