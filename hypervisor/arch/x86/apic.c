@@ -8,6 +8,7 @@
  */
 #include <arch/processor.h>
 #include <arch/vcpu.h>
+#include <hv/arch.h>
 #include <hv/cell.h>
 #include <hv/printk.h>
 
@@ -111,4 +112,113 @@ void apic_set_mode(bool x2apic)
 		write_msr(MSR_APIC_BASE, base & ~(APIC_BASE_EXTD | APIC_BASE_ENABLE));
 		write_msr(MSR_APIC_BASE, (base & ~APIC_BASE_EXTD) | APIC_BASE_ENABLE);
 	}
+}
+
+#define APIC_TPR		0x80
+#define APIC_EOI		0xb0
+#define APIC_SVR		0xf0
+#define SVR_ENABLED_RESET	0x1ff	/* spurious vector 0xff, APIC software-enabled */
+#define SVR_RESET		0xff	/* as after INIT (Intel SDM vol. 3, 10.4.7.1) */
+#define APIC_ISR		0x100	/* 8 registers, 0x10 apart: vectors 0-255 */
+#define APIC_IRR		0x200
+#define XAPIC_CURRENT_COUNT	0x390
+#define XAPIC_TIMER_DIVIDE	0x3e0
+#define TIMER_DIVIDE_BY_1	0xb	/* Intel SDM vol. 3, 10.5.4 */
+
+static u32 timer_khz;
+
+/*
+ * Cells are told the APIC timer's rate (comm region apic_khz, never 0:
+ * Jailhouse's apic-demo divides by it) when the system config leaves it out.
+ * It is measured once, on a CPU that joins a cell (no guest uses its APIC
+ * then): the timer counts down from the largest count, divided by 1 and
+ * masked (a masked timer still counts, SDM 10.5.4), for 2 ms of TSC cycles;
+ * count and TSC are read in the same order at both ends, so that the cost
+ * of the reads cancels out. In xAPIC mode, since QEMU 10 aborts on a read of
+ * the current count through MSR 0x839 under icount
+ * (../shared/facts/x2apic-under-qemu.md); the caller sets the mode it needs
+ * afterwards.
+ */
+void apic_measure_timer(u32 tsc_khz)
+{
+	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
+	u64 start, end;
+	u32 first, last;
+
+	if (timer_khz || !tsc_khz)
+		return;
+	apic_set_mode(false);
+	apic[XAPIC_TIMER_DIVIDE / 4] = TIMER_DIVIDE_BY_1;
+	apic[XAPIC_INITIAL_COUNT / 4] = ~0U;
+	first = apic[XAPIC_CURRENT_COUNT / 4];
+	start = arch_cpu_cycles();
+	do {
+		cpu_relax();
+		last = apic[XAPIC_CURRENT_COUNT / 4];
+		end = arch_cpu_cycles();
+	} while (end - start < 2ULL * tsc_khz);
+	apic[XAPIC_INITIAL_COUNT / 4] = 0;
+	timer_khz = (u32)((u64)(first - last) * tsc_khz / (end - start));
+	printk("Warden: local APIC timer: %u kHz (measured against the TSC at %u kHz)\n",
+	       timer_khz, tsc_khz);
+}
+
+u32 apic_timer_khz(void)
+{
+	return timer_khz;
+}
+
+/* A register of this CPU's local APIC in either mode (x2APIC: MSR 0x800 + offset / 16). */
+static u32 apic_read(unsigned int reg)
+{
+	if (read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD)
+		return (u32)read_msr(0x800 + (reg >> 4));
+	return ((volatile u32 *)(unsigned long)XAPIC_BASE)[reg / 4];
+}
+
+static void apic_write(unsigned int reg, u32 value)
+{
+	if (read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD)
+		write_msr(0x800 + (reg >> 4), value);
+	else
+		((volatile u32 *)(unsigned long)XAPIC_BASE)[reg / 4] = value;
+}
+
+static bool any_vector(unsigned int bitmap)
+{
+	unsigned int n;
+
+	for (n = 0; n < 8; n++)
+		if (apic_read(bitmap + 0x10 * n))
+			return true;
+	return false;
+}
+
+/*
+ * Interrupts the previous owner left pending in this CPU's local APIC (root
+ * Linux's timer vector, an IPI that came as it went offline) must not reach
+ * the next one: a cell has no handler for them (a Jailhouse inmate
+ * triple-faults at its first STI), and root Linux complains of a stale IRR.
+ * No register clears the IRR (INIT would, but under QEMU a real INIT resets
+ * the hypervisor's CPU too, init_sipi.c): the hypervisor accepts them itself
+ * through stubs that do nothing (entry.S) and ends each with an EOI. A lower
+ * priority class waits while a higher one is in service (Intel SDM vol. 3,
+ * 10.8.3.1), hence the rounds. Linux software-disables the APIC of a CPU
+ * it takes offline, which holds pending interrupts back (SDM 10.4.7.2): it
+ * is enabled for this and left disabled, as INIT leaves it. An NMI held
+ * meanwhile comes in too: the callers reset the vCPU afterwards, which
+ * drops it.
+ */
+void apic_drop_pending(void)
+{
+	unsigned int round, n;
+
+	apic_write(APIC_SVR, SVR_ENABLED_RESET);
+	apic_write(APIC_TPR, 0);
+	for (round = 0; round < 16 && (any_vector(APIC_IRR) || any_vector(APIC_ISR)); round++) {
+		asm volatile("stgi; sti; nop; cli; clgi" : : : "memory");
+		for (n = 0; n < 256 && any_vector(APIC_ISR); n++)
+			apic_write(APIC_EOI, 0);
+	}
+	apic_write(APIC_SVR, SVR_RESET);
 }

@@ -220,3 +220,12 @@ nmi_entry:
 	pop %rbp
 	restore_caller_saved
 	iretq
+
+/*
+ * Vectors 32-255: an external interrupt the hypervisor lets in on purpose
+ * (apic_drop_pending, apic.c) to empty a local APIC's IRR. Nothing to do:
+ * the vector stays in service until apic_drop_pending writes the EOIs.
+ */
+	.globl interrupt_ignore
+interrupt_ignore:
+	iretq
