@@ -21,10 +21,10 @@ console_count() {	# console_count TEXT: lines of the hypervisor console with TEX
 	warden console | grep -cF "$1"
 }
 
-# wait_console NAME TEXT COUNT: until TEXT is on the hypervisor console COUNT times (60 s at most).
+# wait_console NAME TEXT COUNT: until TEXT is on the hypervisor console COUNT times (30 s at most).
 wait_console() {
 	local i=0 seen
-	while [ $i -lt 240 ] && [ "$(console_count "$2")" -lt "$3" ]; do
+	while [ $i -lt 120 ] && [ "$(console_count "$2")" -lt "$3" ]; do
 		sleep 0.25
 		i=$((i + 1))
 	done
