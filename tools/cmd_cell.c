@@ -157,9 +157,11 @@ static int cell_load(int argc, char **argv)
 
 			address = item_address(argc, argv, &i, CMDLINE_ADDRESS);
 			if (strlen(text) >= CMDLINE_ROOM && !long_cmdline) {
-				fprintf(stderr, "warden cell load: the command line has %zu characters; "
-					"Jailhouse inmates keep room for %d (add --long-cmdline if "
-					"this image has more)\n", strlen(text), CMDLINE_ROOM - 1);
+				fprintf(stderr, "warden cell load: cell '%s': the command line has "
+					"%zu characters, more than the %d that Jailhouse inmates "
+					"keep room for at %#x (add --long-cmdline if this image "
+					"has more)\n", argv[2], strlen(text), CMDLINE_ROOM - 1,
+					CMDLINE_ADDRESS);
 				return EXIT_INVALID;
 			}
 			result = load_one(id, text, strlen(text) + 1, address, "command line");

@@ -40,13 +40,33 @@ void platform_set_cpu_list(const uint32_t *apic_ids, unsigned int count)
 	measured.cpu_list_count = i;
 }
 
+/* The extension's table lists the cell's CPUs in the order of its config,
+ * but every CPU of a cell enters at the reset address at once and any of
+ * them may win the boot: CPU 0 is the winner, the others follow in the
+ * table's order. (A bare boot sorts its own table, boot CPU first.) */
+static uint32_t listed_apic_id(unsigned int cpu)
+{
+	const uint32_t *table = comm_region()->cpu_apic_id;
+	uint32_t boot = arch_boot_apic_id();
+	unsigned int i, others = 0;
+
+	if (platform_is_bare())
+		return table[cpu];
+	if (cpu == 0)
+		return boot;
+	for (i = 0; i < platform_num_cpus() && i < WARDEN_COMM_MAX_CPUS; i++)
+		if (table[i] != boot && ++others == cpu)
+			return table[i];
+	return table[cpu];
+}
+
 /* Without Warden's extension (a Jailhouse-style hypervisor) the APIC IDs
  * are those the CPUs reported at boot (arch cell_cpus.c), else assumed
  * consecutive from the boot CPU's. */
 uint32_t platform_cpu_apic_id(unsigned int cpu)
 {
 	if (has_extension() && cpu < WARDEN_COMM_MAX_CPUS)
-		return comm_region()->cpu_apic_id[cpu];
+		return listed_apic_id(cpu);
 	if (cpu < measured.cpu_list_count)
 		return measured.cpu_list[cpu];
 	return arch_boot_apic_id() + cpu;

@@ -9,6 +9,7 @@
  */
 #include <arch/processor.h>
 #include <arch/vcpu.h>
+#include <hv/arch.h>
 #include <hv/cell.h>
 #include <hv/printk.h>
 
@@ -85,89 +86,10 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 #define XAPIC_INITIAL_COUNT	0x380
 #define LVT_MASKED		0x10000
 
-#define X2APIC_EOI		0x80b
-#define X2APIC_ISR		0x810	/* 8 registers of 32 vectors: ISR, then TMR, IRR */
-#define X2APIC_IRR		0x820
-#define XAPIC_EOI		0xb0
-#define XAPIC_ISR		0x100	/* 8 registers 16 bytes apart */
-#define XAPIC_IRR		0x200
-#define X2APIC_SVR		0x80f
-#define XAPIC_SVR		0xf0
-#define SVR_APIC_ENABLED	0x100
-#define DRAIN_ROUNDS		256	/* at most one per vector */
-
-static bool x2apic_mode(void)
-{
-	return read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD;
-}
-
-static void write_eoi(bool x2apic)
-{
-	if (x2apic)
-		write_msr(X2APIC_EOI, 0);
-	else
-		((volatile u32 *)(unsigned long)XAPIC_BASE)[XAPIC_EOI / 4] = 0;
-}
-
-/* entry.S: an external interrupt taken in host mode while draining. */
-void apic_host_interrupt(void)
-{
-	write_eoi(x2apic_mode());
-}
-
-/* Any bit of the 256-vector register set (ISR or IRR) at x2APIC MSR / xAPIC offset. */
-static bool vectors_pending(bool x2apic, unsigned int x2apic_msr, unsigned int xapic_offset)
-{
-	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
-	unsigned int n;
-
-	for (n = 0; n < 8; n++)
-		if (x2apic ? read_msr(x2apic_msr + n) : apic[(xapic_offset + 0x10 * n) / 4])
-			return true;
-	return false;
-}
-
-/*
- * What the APIC still holds from the CPU's last owner must not reach the
- * next: an interrupt in service is ended (EOI), a requested one (such as
- * root Linux's timer tick, pending when Linux took the CPU offline) is
- * taken here in host mode with the priority at 0 and dropped
- * (external_interrupt_entry). INIT would clear both on hardware, but the
- * hypervisor sends none (init_sipi.c) and QEMU keeps them across mode
- * changes. A software-disabled APIC (Linux disables it on a CPU it takes
- * offline) holds what it has requested: enabled for the drain, the old SVR
- * back after it. GIF is clear in host mode (AMD APM vol. 2, 15.17): opened
- * for one instruction at a time.
- */
-static void apic_drain(bool x2apic)
-{
-	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
-	u32 svr = x2apic ? (u32)read_msr(X2APIC_SVR) : apic[XAPIC_SVR / 4];
-	unsigned int round;
-
-	if (x2apic)
-		write_msr(X2APIC_SVR, svr | SVR_APIC_ENABLED);
-	else
-		apic[XAPIC_SVR / 4] = svr | SVR_APIC_ENABLED;
-
-	for (round = 0; round < DRAIN_ROUNDS && vectors_pending(x2apic, X2APIC_ISR, XAPIC_ISR);
-	     round++)
-		write_eoi(x2apic);
-	asm volatile("mov %0, %%cr8" : : "r"(0UL) : "memory");
-	for (round = 0; round < DRAIN_ROUNDS && vectors_pending(x2apic, X2APIC_IRR, XAPIC_IRR);
-	     round++)
-		asm volatile("stgi; sti; nop; cli; clgi" : : : "memory");
-	if (x2apic)
-		write_msr(X2APIC_SVR, svr);
-	else
-		apic[XAPIC_SVR / 4] = svr;
-}
-
 /*
  * Puts this CPU's local APIC into the mode a cell or root expects, quiet:
  * every LVT masked and the timer stopped first, since QEMU keeps them across
- * a mode change where hardware resets them (../shared/facts/x2apic-under-qemu.md),
- * and nothing left pending or in service (apic_drain).
+ * a mode change where hardware resets them (../shared/facts/x2apic-under-qemu.md).
  * x2APIC to xAPIC goes through the disabled state (Intel SDM vol. 3, 10.12.5).
  */
 void apic_set_mode(bool x2apic)
@@ -185,7 +107,6 @@ void apic_set_mode(bool x2apic)
 			apic[(XAPIC_LVT_FIRST + 0x10 * n) / 4] = LVT_MASKED;
 		apic[XAPIC_INITIAL_COUNT / 4] = 0;
 	}
-	apic_drain(base & APIC_BASE_EXTD);
 	if (!!(base & APIC_BASE_EXTD) == x2apic)
 		return;
 	if (x2apic) {
@@ -194,4 +115,113 @@ void apic_set_mode(bool x2apic)
 		write_msr(MSR_APIC_BASE, base & ~(APIC_BASE_EXTD | APIC_BASE_ENABLE));
 		write_msr(MSR_APIC_BASE, (base & ~APIC_BASE_EXTD) | APIC_BASE_ENABLE);
 	}
+}
+
+#define APIC_TPR		0x80
+#define APIC_EOI		0xb0
+#define APIC_SVR		0xf0
+#define SVR_ENABLED_RESET	0x1ff	/* spurious vector 0xff, APIC software-enabled */
+#define SVR_RESET		0xff	/* as after INIT (Intel SDM vol. 3, 10.4.7.1) */
+#define APIC_ISR		0x100	/* 8 registers, 0x10 apart: vectors 0-255 */
+#define APIC_IRR		0x200
+#define XAPIC_CURRENT_COUNT	0x390
+#define XAPIC_TIMER_DIVIDE	0x3e0
+#define TIMER_DIVIDE_BY_1	0xb	/* Intel SDM vol. 3, 10.5.4 */
+
+static u32 timer_khz;
+
+/*
+ * Cells are told the APIC timer's rate (comm region apic_khz, never 0:
+ * Jailhouse's apic-demo divides by it) when the system config leaves it out.
+ * It is measured once, on a CPU that joins a cell (no guest uses its APIC
+ * then): the timer counts down from the largest count, divided by 1 and
+ * masked (a masked timer still counts, SDM 10.5.4), for 2 ms of TSC cycles;
+ * count and TSC are read in the same order at both ends, so that the cost
+ * of the reads cancels out. In xAPIC mode, since QEMU 10 aborts on a read of
+ * the current count through MSR 0x839 under icount
+ * (../shared/facts/x2apic-under-qemu.md); the caller sets the mode it needs
+ * afterwards.
+ */
+void apic_measure_timer(u32 tsc_khz)
+{
+	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
+	u64 start, end;
+	u32 first, last;
+
+	if (timer_khz || !tsc_khz)
+		return;
+	apic_set_mode(false);
+	apic[XAPIC_TIMER_DIVIDE / 4] = TIMER_DIVIDE_BY_1;
+	apic[XAPIC_INITIAL_COUNT / 4] = ~0U;
+	first = apic[XAPIC_CURRENT_COUNT / 4];
+	start = arch_cpu_cycles();
+	do {
+		cpu_relax();
+		last = apic[XAPIC_CURRENT_COUNT / 4];
+		end = arch_cpu_cycles();
+	} while (end - start < 2ULL * tsc_khz);
+	apic[XAPIC_INITIAL_COUNT / 4] = 0;
+	timer_khz = (u32)((u64)(first - last) * tsc_khz / (end - start));
+	printk("Warden: local APIC timer: %u kHz (measured against the TSC at %u kHz)\n",
+	       timer_khz, tsc_khz);
+}
+
+u32 apic_timer_khz(void)
+{
+	return timer_khz;
+}
+
+/* A register of this CPU's local APIC in either mode (x2APIC: MSR 0x800 + offset / 16). */
+static u32 apic_read(unsigned int reg)
+{
+	if (read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD)
+		return (u32)read_msr(0x800 + (reg >> 4));
+	return ((volatile u32 *)(unsigned long)XAPIC_BASE)[reg / 4];
+}
+
+static void apic_write(unsigned int reg, u32 value)
+{
+	if (read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD)
+		write_msr(0x800 + (reg >> 4), value);
+	else
+		((volatile u32 *)(unsigned long)XAPIC_BASE)[reg / 4] = value;
+}
+
+static bool any_vector(unsigned int bitmap)
+{
+	unsigned int n;
+
+	for (n = 0; n < 8; n++)
+		if (apic_read(bitmap + 0x10 * n))
+			return true;
+	return false;
+}
+
+/*
+ * Interrupts the previous owner left pending in this CPU's local APIC (root
+ * Linux's timer vector, an IPI that came as it went offline) must not reach
+ * the next one: a cell has no handler for them (a Jailhouse inmate
+ * triple-faults at its first STI), and root Linux complains of a stale IRR.
+ * No register clears the IRR (INIT would, but under QEMU a real INIT resets
+ * the hypervisor's CPU too, init_sipi.c): the hypervisor accepts them itself
+ * through stubs that do nothing (entry.S) and ends each with an EOI. A lower
+ * priority class waits while a higher one is in service (Intel SDM vol. 3,
+ * 10.8.3.1), hence the rounds. Linux software-disables the APIC of a CPU
+ * it takes offline, which holds pending interrupts back (SDM 10.4.7.2): it
+ * is enabled for this and left disabled, as INIT leaves it. An NMI held
+ * meanwhile comes in too: the callers reset the vCPU afterwards, which
+ * drops it.
+ */
+void apic_drop_pending(void)
+{
+	unsigned int round, n;
+
+	apic_write(APIC_SVR, SVR_ENABLED_RESET);
+	apic_write(APIC_TPR, 0);
+	for (round = 0; round < 16 && (any_vector(APIC_IRR) || any_vector(APIC_ISR)); round++) {
+		asm volatile("stgi; sti; nop; cli; clgi" : : : "memory");
+		for (n = 0; n < 256 && any_vector(APIC_ISR); n++)
+			apic_write(APIC_EOI, 0);
+	}
+	apic_write(APIC_SVR, SVR_RESET);
 }

@@ -136,6 +136,12 @@ static void describe_console(const struct warden_console *console,
 		description->flags |= WARDEN_CONSOLE_REGDIST_4;
 }
 
+u32 platform_tsc_khz(void)
+{
+	return system_config->platform.tsc_khz ? system_config->platform.tsc_khz :
+	       hypervisor_header.tsc_khz;
+}
+
 /* What the inmate learns at start (docs/cell-abi.md): platform, console, its CPUs. */
 void arch_cell_prepare_start(struct cell *cell)
 {
@@ -144,6 +150,7 @@ void arch_cell_prepare_start(struct cell *cell)
 	struct warden_comm_region *comm = cell->arch.comm_page;
 	unsigned int n, count, cpus = 0;
 
+	cell->arch.cpus_started = 0;
 	comm->cell_state = WARDEN_CELL_RUNNING;
 	comm->msg_to_cell = 0;
 	comm->reply_from_cell = 0;
@@ -152,9 +159,12 @@ void arch_cell_prepare_start(struct cell *cell)
 	comm->pci_mmconfig_base = config->pci_devices.count ?
 				  system_config->platform.mmconfig_base : 0;
 	comm->pm_timer_address = system_config->platform.pm_timer_port;
-	comm->tsc_khz = system_config->platform.tsc_khz ? system_config->platform.tsc_khz :
-			hypervisor_header.tsc_khz;
-	comm->apic_khz = system_config->platform.apic_khz;
+	comm->flags = config->flags & WARDEN_CELL_DEBUG_CONSOLE ?
+		      WARDEN_COMM_FLAG_DBG_PUTC_PERMITTED : 0;
+	comm->tsc_khz = platform_tsc_khz();
+	/* Measured when a CPU joined the cell (apic.c) unless the config gives it. */
+	comm->apic_khz = system_config->platform.apic_khz ? system_config->platform.apic_khz :
+			 apic_timer_khz();
 	comm->ext_magic = WARDEN_COMM_EXT_MAGIC;
 	comm->ext_revision = WARDEN_COMM_EXT_REVISION;
 	if (system_config->platform.pm_timer_bits == 32)

@@ -222,18 +222,10 @@ nmi_entry:
 	iretq
 
 /*
- * External interrupts (vectors 32-255) reach host mode only while
- * apic_set_mode drains what a CPU's local APIC still holds as it moves
- * between cells: each is acknowledged (apic_host_interrupt) and dropped.
+ * Vectors 32-255: an external interrupt the hypervisor lets in on purpose
+ * (apic_drop_pending, apic.c) to empty a local APIC's IRR. Nothing to do:
+ * the vector stays in service until apic_drop_pending writes the EOIs.
  */
-	.globl external_interrupt_entry
-external_interrupt_entry:
-	save_caller_saved
-	push %rbp
-	mov %rsp, %rbp
-	and $~15, %rsp
-	call apic_host_interrupt
-	mov %rbp, %rsp
-	pop %rbp
-	restore_caller_saved
+	.globl interrupt_ignore
+interrupt_ignore:
 	iretq

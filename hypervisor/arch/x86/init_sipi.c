@@ -9,9 +9,10 @@
  * target's request word and sends it a management NMI (NMIs are
  * intercepted; one that finds a request is the hypervisor's, any other is
  * the guest's and reinjected, svm.c). The target then waits in the
- * hypervisor for the emulated SIPI, a vector the sender leaves in the same
- * word, and restarts its vCPU in real mode at vector << 12 itself: only a
- * CPU writes its own VMCB (other CPUs' areas are read-only to it).
+ * hypervisor for the emulated SIPI, a vector the sender leaves beside the
+ * request word, and restarts its vCPU in real mode at vector << 12 itself
+ * (init_sipi_wait, management.c): only a CPU writes its own VMCB (other
+ * CPUs' areas are read-only to it).
  *
  * A physical INIT would be the natural kick, since it is intercepted too
  * and held while GIF is clear (AMD APM vol. 2, 15.17). QEMU's TCG does not
@@ -66,13 +67,4 @@ bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command)
 		management_set_sipi(target, command & 0xff);
 	}
 	return true;
-}
-
-/*
- * This CPU took an INIT: it waits for the SIPI its sender leaves, then
- * restarts in real mode (vcpu_reset also drops the request's held NMI).
- */
-void init_sipi_wait(struct per_cpu *cpu)
-{
-	vcpu_reset(cpu, management_wait_sipi(cpu));
 }

@@ -57,59 +57,110 @@ void management_clear_sipi(struct per_cpu *target)
 	__atomic_store_n(&requests[target->id].sipi, 0, __ATOMIC_RELAXED);
 }
 
-/*
- * Waits for a SIPI (init_sipi.c), then returns its vector. An INIT request
- * that comes meanwhile is part of the same INIT-SIPI sequence: taken too.
- */
-u32 management_wait_sipi(struct per_cpu *cpu)
-{
-	u32 sipi;
-
-	while (!(sipi = __atomic_load_n(&requests[cpu->id].sipi, __ATOMIC_ACQUIRE)))
-		cpu_relax();
-	management_clear_sipi(cpu);
-	take(cpu, REQUEST_INIT);
-	return sipi - 1;
-}
-
-/* Back to root: it brings the CPU up with INIT and SIPI, as after a reset. */
-static void leave_cell(struct per_cpu *cpu)
+/* Back with root, in the state INIT leaves: root Linux brings it up with a SIPI. */
+static void hand_back(struct per_cpu *cpu)
 {
 	apic_set_mode(cpu->arch.root_x2apic);
+	apic_drop_pending();
 	vcpu_enter_cell(cpu, &root_cell);
 	cpu->cell = &root_cell;
 	cpu->state = WARDEN_CPU_RUNNING;
+	/* The cell's view of MTRR_DEF_TYPE goes; Linux writes back what it reads. */
+	cpu->arch.mtrr_def_type = read_msr(MSR_MTRR_DEF_TYPE);
 	management_clear_sipi(cpu);
 	take(cpu, REQUEST_LEAVE);
-	init_sipi_wait(cpu);
+}
+
+static unsigned int cell_cpus(const struct cell *cell)
+{
+	unsigned int n, count = 0;
+
+	for (n = 0; n < MAX_CPUS; n++)
+		count += config_cell_has_cpu(cell->config, n);
+	return count;
 }
 
 /*
  * The CPU belongs to a cell that does not run: it waits here, in the
- * hypervisor, until the cell starts (then it runs the cell from its reset
- * state) or lets it go (then it is root's again).
+ * hypervisor, until the cell starts (true: it runs the cell from its reset
+ * state) or lets it go (false: it is root's again, waiting for a SIPI).
  */
-static void park(struct per_cpu *cpu, struct cell *cell)
+static bool park(struct per_cpu *cpu, struct cell *cell)
 {
 	u32 pending;
 
 	cpu->cell = cell;
 	cpu->state = WARDEN_CPU_PARKED;
+	/* Before the creator goes on: the rate goes into the comm region at start. */
+	apic_measure_timer(platform_tsc_khz());
 	take(cpu, REQUEST_JOIN);
 	while (!((pending = __atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE)) &
 		 (REQUEST_LEAVE | REQUEST_START)))
 		cpu_relax();
 	if (pending & REQUEST_LEAVE) {
 		take(cpu, REQUEST_START);
-		leave_cell(cpu);
-		return;
+		hand_back(cpu);
+		return false;
 	}
 	/* Cells start with the APIC in the mode the platform config gives them. */
 	apic_set_mode(system_config->platform.apic_mode == WARDEN_APIC_MODE_X2APIC);
+	apic_drop_pending();
 	vcpu_enter_cell(cpu, cell);
+	/* Every CPU of the cell at the reset address at once, MTRRs off as after a reset. */
 	vcpu_reset(cpu, cell->config->cpu_reset_address >> 12);
+	cpu->arch.mtrr_def_type = 0;
 	cpu->state = WARDEN_CPU_RUNNING;
 	take(cpu, REQUEST_START);
+	/*
+	 * None runs before all are running: the first may send the others
+	 * INIT at once (init_sipi.c takes only running CPUs as targets).
+	 */
+	__atomic_add_fetch(&cell->arch.cpus_started, 1, __ATOMIC_ACQ_REL);
+	while (__atomic_load_n(&cell->arch.cpus_started, __ATOMIC_ACQUIRE) < cell_cpus(cell))
+		cpu_relax();
+	return true;
+}
+
+/*
+ * The CPU took an INIT (init_sipi.c), or went back to root: it waits for a
+ * SIPI, then restarts in real mode at its vector (vcpu_reset also drops the
+ * held management NMI). An INIT request that comes meanwhile belongs to the
+ * same INIT-SIPI sequence. The wait must not outlast the CPU's owner: a cell
+ * CPU that is let go (LEAVE: the cell is destroyed while this CPU waits for a
+ * SIPI that never comes) goes back to root and waits on; a root CPU that a
+ * new cell takes (JOIN) parks there and runs it when it starts. Root's
+ * nested-TLB flushes are taken too: the reset flushes anyway.
+ */
+void init_sipi_wait(struct per_cpu *cpu)
+{
+	u32 sipi, pending;
+
+	for (;;) {
+		sipi = __atomic_load_n(&requests[cpu->id].sipi, __ATOMIC_ACQUIRE);
+		if (sipi) {
+			management_clear_sipi(cpu);
+			take(cpu, REQUEST_INIT);
+			vcpu_reset(cpu, sipi - 1);
+			return;
+		}
+		take(cpu, REQUEST_FLUSH_TLB);
+		pending = __atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE);
+		if (pending & REQUEST_JOIN) {
+			if (park(cpu, requests[cpu->id].cell))
+				return;
+		} else if (cpu->cell != &root_cell && (pending & REQUEST_LEAVE)) {
+			hand_back(cpu);
+		} else {
+			cpu_relax();
+		}
+	}
+}
+
+/* Back to root: it brings the CPU up with INIT and SIPI, as after a reset. */
+static void leave_cell(struct per_cpu *cpu)
+{
+	hand_back(cpu);
+	init_sipi_wait(cpu);
 }
 
 void __noreturn arch_cell_cpu_failed(struct per_cpu *cpu)
@@ -134,7 +185,8 @@ bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb)
 		handled = true;
 	}
 	if (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_JOIN) {
-		park(cpu, requests[cpu->id].cell);
+		if (!park(cpu, requests[cpu->id].cell))
+			init_sipi_wait(cpu);
 		return true;
 	}
 	if (cpu->cell != &root_cell &&

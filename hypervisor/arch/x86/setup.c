@@ -21,7 +21,7 @@ static const u64 gdt[4] __aligned(16) = {
 static u64 idt[256 * 2] __aligned(16);
 extern u8 exception_stubs[];
 extern u8 nmi_entry[];
-extern u8 external_interrupt_entry[];
+extern u8 interrupt_ignore[];
 
 int arch_entry_c(unsigned int id, u64 linux_rsp, struct registers *guest);
 void arch_exception(u64 *frame);
@@ -36,7 +36,11 @@ static void load_tables(const void *gdt_base, u16 gdt_limit, const void *idt_bas
 	asm volatile("lgdt %0; lidt %1" : : "m"(g.limit), "m"(i.limit) : "memory");
 }
 
-/* 64-bit interrupt gates, DPL 0, no IST (APM vol. 2, 4.8.4). */
+/*
+ * 64-bit interrupt gates, DPL 0, no IST (APM vol. 2, 4.8.4). Host mode runs
+ * with interrupts off; vectors 32-255 are there for the moments it lets
+ * pending ones in to drop them (apic.c).
+ */
 static void build_idt(void)
 {
 	unsigned int vector;
@@ -47,7 +51,7 @@ static void build_idt(void)
 		if (vector == 2)
 			handler = (u64)(unsigned long)nmi_entry;
 		if (vector >= 32)
-			handler = (u64)(unsigned long)external_interrupt_entry;
+			handler = (u64)(unsigned long)interrupt_ignore;
 		idt[2 * vector] = (handler & 0xffff) | (0x10ULL << 16) |
 				  (0x8eULL << 40) | ((handler >> 16 & 0xffff) << 48);
 		idt[2 * vector + 1] = handler >> 32;

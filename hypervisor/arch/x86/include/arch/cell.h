@@ -15,6 +15,7 @@ struct arch_cell {
 	u64 npt_root;			/* physical */
 	unsigned int npt_levels;	/* 4 or 5 */
 	void *comm_page;		/* non-root cells: the comm region */
+	u32 cpus_started;		/* at start: CPUs that left the park */
 };
 
 /* cell.c: the page-table callbacks of nested tables (pool pages). */

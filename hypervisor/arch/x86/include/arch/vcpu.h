@@ -41,6 +41,11 @@ bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2api
 void apic_write_icr(u32 destination, u32 command, bool x2apic);
 /* apic.c: this CPU's local APIC quiet (LVTs masked, timer stopped) and in a mode. */
 void apic_set_mode(bool x2apic);
+/* apic.c: this CPU's APIC without pending or in-service interrupts (GIF clear on return). */
+void apic_drop_pending(void);
+/* apic.c: the APIC timer's rate in kHz, measured once on a CPU no guest runs on. */
+void apic_measure_timer(u32 tsc_khz);
+u32 apic_timer_khz(void);
 
 /* root_ipi.c: root's fixed, lowest-priority and NMI commands, to root's CPUs only. */
 bool root_ipi_send(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
@@ -50,9 +55,11 @@ struct per_cpu *root_ipi_owner(u32 apic_id);
 /* root_ipi.c: this root CPU's xAPIC logical ID (LDR, DFR), for the filter. */
 void root_ipi_record_logical_id(struct per_cpu *cpu);
 
-/* init_sipi.c: INIT/SIPI to another CPU of the cell, and the target's side. */
+/* cell_memory.c: the TSC rate cells are told (config, else Linux's). */
+u32 platform_tsc_khz(void);
+
+/* init_sipi.c: INIT/SIPI to another CPU of the cell. */
 bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command);
-void init_sipi_wait(struct per_cpu *cpu);
 
 /* management.c: requests to other CPUs, delivered by a management NMI. */
 #define REQUEST_INIT		1U
@@ -67,7 +74,8 @@ void management_wait(struct per_cpu *target, u32 request);
 bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb);
 void management_set_sipi(struct per_cpu *target, u32 vector);
 void management_clear_sipi(struct per_cpu *target);
-u32 management_wait_sipi(struct per_cpu *cpu);
+/* The target's side of INIT: until a SIPI, or until its owner lets it go. */
+void init_sipi_wait(struct per_cpu *cpu);
 
 /* svm.c: the vCPU as INIT and a SIPI with this vector leave it (real mode). */
 void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector);
