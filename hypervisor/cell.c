@@ -3,8 +3,9 @@
  * Cells beside the root cell: created from a config root Linux hands over
  * (its CPUs taken offline by Linux first, its memory leaving root's nested
  * page tables), destroyed with everything going back to root, memory
- * cleared. One management operation at a time. Loading and starting come
- * next; a created cell is shut down and its CPUs are parked.
+ * cleared. One management operation at a time. A created cell is shut
+ * down and its CPUs are parked until it starts; shutting a running cell
+ * down or destroying it asks the cell first (cell_messages.c).
  */
 #include <hv/arch.h>
 #include <hv/cell.h>
@@ -105,6 +106,21 @@ static bool cpus_available(struct per_cpu *caller, const struct warden_cell_conf
 	return true;
 }
 
+/*
+ * No cell is created or destroyed while another holds the configuration
+ * lock (docs/cell-abi.md); the locked cell itself may still be asked to go.
+ */
+static bool refused_by_lock(const struct cell *target, const char *what)
+{
+	struct cell *holder = cell_holding_lock(cells, MAX_CELLS, target);
+
+	if (!holder)
+		return false;
+	printk("warden: cell '%s' holds the configuration lock (running/locked): "
+	       "no cell may be %s meanwhile\n", holder->config->name, what);
+	return true;
+}
+
 static s64 create_locked(struct per_cpu *caller, u64 address)
 {
 	struct warden_cell_config *config;
@@ -112,6 +128,8 @@ static s64 create_locked(struct per_cpu *caller, u64 address)
 	unsigned int id, n;
 	s64 error;
 
+	if (refused_by_lock(NULL, "created"))
+		return -EPERM;
 	for (id = 1; id < MAX_CELLS && cells[id]; id++)
 		;
 	if (id == MAX_CELLS)
@@ -209,16 +227,49 @@ s64 cell_start(struct per_cpu *caller, u64 id)
 	return 0;
 }
 
+/*
+ * The cell's CPUs stop where they are and wait, parked, as after create:
+ * the cell keeps its memory, its loadable regions may be loaded again and
+ * it may be started again. A failed cell is not asked; its CPUs park too.
+ */
+s64 cell_shutdown(struct per_cpu *caller, u64 id)
+{
+	struct cell *cell;
+	unsigned int n;
+	s64 error;
+
+	lock();
+	cell = cell_by_id(id);
+	error = !cell ? -ENOENT : !cell->running ? 0 : cell_ask_shutdown(cell);
+	if (error || !cell->running) {
+		unlock();
+		return error;
+	}
+	for (n = 0; n < MAX_CPUS; n++)
+		if (per_cpu(n)->cell == cell)
+			arch_cpu_park(per_cpu(n));
+	cell->running = false;
+	cell->failed = false;		/* failed or silent before, parked now */
+	printk("Warden: cell '%s' (id %u) shut down, its CPUs parked\n", cell->config->name,
+	       cell->id);
+	unlock();
+	(void)caller;
+	return 0;
+}
+
 s64 cell_destroy(struct per_cpu *caller, u64 id)
 {
 	struct cell *cell;
 	unsigned int n;
+	s64 error;
 
 	lock();
 	cell = cell_by_id(id);
-	if (!cell) {
+	error = !cell ? -ENOENT : refused_by_lock(cell, "destroyed") ? -EPERM :
+		cell_ask_shutdown(cell);
+	if (error) {
 		unlock();
-		return -ENOENT;
+		return error;
 	}
 	for (n = 0; n < MAX_CPUS; n++)
 		if (per_cpu(n)->cell == cell)

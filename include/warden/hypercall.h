@@ -19,6 +19,13 @@
 #define WARDEN_HC_CELL_GET_STATE	6
 #define WARDEN_HC_CPU_GET_INFO		7	/* arg1: CPU, arg2: WARDEN_CPU_INFO_* */
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC	8	/* arg1: character */
+/*
+ * Warden's own: Jailhouse has no call of this kind (its `cell shutdown`
+ * goes through CELL_SET_LOADABLE), so the number stays clear of its range.
+ * arg1: cell id. Asks the cell, parks its CPUs; it may be loaded and started
+ * again.
+ */
+#define WARDEN_HC_CELL_SHUTDOWN		0x100
 
 /*
  * Test images only (WARDEN_TEST_HOOKS): probes of the hypervisor's own

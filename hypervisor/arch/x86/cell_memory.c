@@ -273,6 +273,12 @@ void arch_cpu_start(struct per_cpu *target)
 	management_wait(target, REQUEST_START);
 }
 
+void arch_cpu_park(struct per_cpu *target)
+{
+	management_request(target, REQUEST_PARK, NULL);
+	management_wait(target, REQUEST_PARK);
+}
+
 void arch_cpu_leave(struct per_cpu *target)
 {
 	management_request(target, REQUEST_LEAVE, NULL);

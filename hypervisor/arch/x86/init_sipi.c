@@ -74,5 +74,9 @@ bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command)
  */
 void init_sipi_wait(struct per_cpu *cpu)
 {
-	vcpu_reset(cpu, management_wait_sipi(cpu));
+	u32 vector = management_wait_sipi(cpu);
+
+	/* Otherwise the held request NMI brings it to the park or the leave. */
+	if (vector != MANAGEMENT_NO_SIPI)
+		vcpu_reset(cpu, vector);
 }

@@ -3,9 +3,10 @@
  * Requests from one CPU of the hypervisor to another, delivered by a
  * management NMI (NMIs are intercepted, svm.c): INIT and SIPI between the
  * CPUs of a cell (init_sipi.c), a nested-TLB flush after memory left the
- * root cell, and a CPU joining a cell or leaving it. The request word sits
- * outside the per-CPU areas, since other CPUs write it; only the target
- * changes its own state and VMCB.
+ * root cell, a CPU joining a cell or leaving it, and a cell's CPU parking
+ * when its cell shuts down. The request word sits outside the per-CPU
+ * areas, since other CPUs write it; only the target changes its own state
+ * and VMCB.
  */
 #include <arch/processor.h>
 #include <arch/vcpu.h>
@@ -65,8 +66,14 @@ u32 management_wait_sipi(struct per_cpu *cpu)
 {
 	u32 sipi;
 
-	while (!(sipi = __atomic_load_n(&requests[cpu->id].sipi, __ATOMIC_ACQUIRE)))
+	while (!(sipi = __atomic_load_n(&requests[cpu->id].sipi, __ATOMIC_ACQUIRE))) {
+		/* A cell's CPU that never gets its SIPI must still park or leave. */
+		if (cpu->cell != &root_cell &&
+		    (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) &
+		     (REQUEST_LEAVE | REQUEST_PARK)))
+			return MANAGEMENT_NO_SIPI;
 		cpu_relax();
+	}
 	management_clear_sipi(cpu);
 	take(cpu, REQUEST_INIT);
 	return sipi - 1;
@@ -95,7 +102,7 @@ static void park(struct per_cpu *cpu, struct cell *cell)
 
 	cpu->cell = cell;
 	cpu->state = WARDEN_CPU_PARKED;
-	take(cpu, REQUEST_JOIN);
+	take(cpu, REQUEST_JOIN | REQUEST_PARK);
 	while (!((pending = __atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE)) &
 		 (REQUEST_LEAVE | REQUEST_START)))
 		cpu_relax();
@@ -115,12 +122,17 @@ static void park(struct per_cpu *cpu, struct cell *cell)
 void __noreturn arch_cell_cpu_failed(struct per_cpu *cpu)
 {
 	struct warden_comm_region *comm = arch_cell_comm_region(cpu->cell);
+	u32 pending;
 
 	comm->cell_state = WARDEN_CELL_FAILED;
 	cpu->state = WARDEN_CPU_FAILED;
-	while (!(__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE))
+	while (!((pending = __atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE)) &
+		 (REQUEST_LEAVE | REQUEST_PARK)))
 		cpu_relax();
-	leave_cell(cpu);
+	if (pending & REQUEST_LEAVE)
+		leave_cell(cpu);
+	else
+		park(cpu, cpu->cell);	/* shut down: may be started again */
 	arch_vcpu_run(cpu);	/* a fresh run loop: the faulting exit's stack is gone */
 }
 
@@ -140,6 +152,11 @@ bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb)
 	if (cpu->cell != &root_cell &&
 	    (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE)) {
 		leave_cell(cpu);
+		return true;
+	}
+	if (cpu->cell != &root_cell &&
+	    (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_PARK)) {
+		park(cpu, cpu->cell);
 		return true;
 	}
 	if (take(cpu, REQUEST_INIT)) {

@@ -46,6 +46,7 @@ void init_sipi_wait(struct per_cpu *cpu);
 #define REQUEST_JOIN		4U	/* park in a cell */
 #define REQUEST_LEAVE		8U	/* leave the cell, back to root */
 #define REQUEST_START		16U	/* a parked CPU starts its cell */
+#define REQUEST_PARK		32U	/* a cell CPU stops and parks (shutdown) */
 struct cell;
 void management_request(struct per_cpu *target, u32 request, struct cell *cell);
 /* Until target has taken request. */
@@ -53,6 +54,8 @@ void management_wait(struct per_cpu *target, u32 request);
 bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb);
 void management_set_sipi(struct per_cpu *target, u32 vector);
 void management_clear_sipi(struct per_cpu *target);
+/* The SIPI's vector, or MANAGEMENT_NO_SIPI: a cell's CPU is to park or leave instead. */
+#define MANAGEMENT_NO_SIPI	0xffffffffU
 u32 management_wait_sipi(struct per_cpu *cpu);
 
 /* svm.c: the vCPU as INIT and a SIPI with this vector leave it (real mode). */
