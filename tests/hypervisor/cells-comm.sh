@@ -61,9 +61,9 @@ check run-undone-cpu1-back cpu_in_root 1
 check run-undone-no-cell sh -c "! warden cell list | grep -q control-loop"
 
 step control-loop-run
-# 20 Hz, locked for the first 400 cycles (20 s), never stopping by itself.
+# 200 Hz, locked for the first 4000 cycles (20 s), never stopping by itself.
 check run warden cell run $LOOP_CELL /lib/control-loop.bin \
-	-s "rate-hz=20 cycles=0 lock-cycles=400 print-every=20"
+	-s "rate-hz=200 cycles=0 lock-cycles=4000 print-every=200"
 if wait_state control-loop running/locked 10; then pass locked; else fail locked "$(warden cell list)"; fi
 warden cell list
 expect_refusal create-refused-by-lock \
