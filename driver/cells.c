@@ -356,7 +356,9 @@ long warden_cell_load(u32 id, const void __user *image, u32 size, u64 address,
 	return 0;
 }
 
-long warden_cell_start(u32 id, struct warden_message *message)
+/* start or shutdown: one hypercall about a present cell. */
+static long cell_call(u32 id, unsigned long code, const char *verb, const char *done,
+		      struct warden_message *message)
 {
 	struct warden_cell *cell;
 	long error;
@@ -364,31 +366,25 @@ long warden_cell_start(u32 id, struct warden_message *message)
 	cell = present_cell(id, message, &error);
 	if (!cell)
 		return error;
-	error = warden_hypercall(WARDEN_HC_CELL_START, id, 0);
+	error = warden_hypercall(code, id, 0);
+	if (error == -EPERM && code == WARDEN_HC_CELL_SHUTDOWN)
+		return refuse_denied(message, cell->name, cell, "shut down");
 	if (error)
-		return warden_refuse(message, error, "the hypervisor refused to start cell '%s' "
-				     "(error %ld)", cell->name, error);
-	pr_info("warden: cell '%s' started\n", cell->name);
+		return warden_refuse(message, error, "the hypervisor refused to %s cell '%s' "
+				     "(error %ld)", verb, cell->name, error);
+	pr_info("warden: cell '%s' %s\n", cell->name, done);
 	return 0;
+}
+
+long warden_cell_start(u32 id, struct warden_message *message)
+{
+	return cell_call(id, WARDEN_HC_CELL_START, "start", "started", message);
 }
 
 /* The cell stops (asked first unless its comm region is passive); its CPUs stay parked. */
 long warden_cell_shutdown(u32 id, struct warden_message *message)
 {
-	struct warden_cell *cell;
-	long error;
-
-	cell = present_cell(id, message, &error);
-	if (!cell)
-		return error;
-	error = warden_hypercall(WARDEN_HC_CELL_SHUTDOWN, id, 0);
-	if (error == -EPERM)
-		return refuse_denied(message, cell->name, cell, "shut down");
-	if (error)
-		return warden_refuse(message, error, "the hypervisor refused to shut down cell '%s' "
-				     "(error %ld)", cell->name, error);
-	pr_info("warden: cell '%s' shut down\n", cell->name);
-	return 0;
+	return cell_call(id, WARDEN_HC_CELL_SHUTDOWN, "shut down", "shut down", message);
 }
 
 bool warden_cells_exist(void)

@@ -201,10 +201,28 @@ s64 cell_set_loadable(struct per_cpu *caller, u64 id)
 	return error;
 }
 
+/* With the lock held: cell id if it may stop running (asked first), else NULL and *error. */
+static struct cell *cell_to_stop(u64 id, const char *lock_refuses, s64 *error)
+{
+	struct cell *cell = cell_by_id(id);
+
+	*error = !cell ? -ENOENT : lock_refuses && refused_by_lock(cell, lock_refuses) ? -EPERM :
+		 cell_ask_shutdown(cell);
+	return *error ? NULL : cell;
+}
+
+static void each_cpu_of(struct cell *cell, void (*operation)(struct per_cpu *))
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_CPUS; n++)
+		if (per_cpu(n)->cell == cell)
+			operation(per_cpu(n));
+}
+
 s64 cell_start(struct per_cpu *caller, u64 id)
 {
 	struct cell *cell;
-	unsigned int n;
 
 	lock();
 	cell = cell_by_id(id);
@@ -219,9 +237,7 @@ s64 cell_start(struct per_cpu *caller, u64 id)
 	}
 	arch_cell_prepare_start(cell);
 	cell->running = true;
-	for (n = 0; n < MAX_CPUS; n++)
-		if (per_cpu(n)->cell == cell)
-			arch_cpu_start(per_cpu(n));
+	each_cpu_of(cell, arch_cpu_start);
 	printk("Warden: cell '%s' (id %u) started\n", cell->config->name, cell->id);
 	unlock();
 	return 0;
@@ -235,45 +251,34 @@ s64 cell_start(struct per_cpu *caller, u64 id)
 s64 cell_shutdown(struct per_cpu *caller, u64 id)
 {
 	struct cell *cell;
-	unsigned int n;
 	s64 error;
 
 	lock();
-	cell = cell_by_id(id);
-	error = !cell ? -ENOENT : !cell->running ? 0 : cell_ask_shutdown(cell);
-	if (error || !cell->running) {
-		unlock();
-		return error;
+	cell = cell_to_stop(id, NULL, &error);
+	if (cell && cell->running) {
+		each_cpu_of(cell, arch_cpu_park);
+		cell->running = false;
+		cell->failed = false;	/* failed or silent before, parked now */
+		printk("Warden: cell '%s' (id %u) shut down, its CPUs parked\n",
+		       cell->config->name, cell->id);
 	}
-	for (n = 0; n < MAX_CPUS; n++)
-		if (per_cpu(n)->cell == cell)
-			arch_cpu_park(per_cpu(n));
-	cell->running = false;
-	cell->failed = false;		/* failed or silent before, parked now */
-	printk("Warden: cell '%s' (id %u) shut down, its CPUs parked\n", cell->config->name,
-	       cell->id);
 	unlock();
 	(void)caller;
-	return 0;
+	return error;
 }
 
 s64 cell_destroy(struct per_cpu *caller, u64 id)
 {
 	struct cell *cell;
-	unsigned int n;
 	s64 error;
 
 	lock();
-	cell = cell_by_id(id);
-	error = !cell ? -ENOENT : refused_by_lock(cell, "destroyed") ? -EPERM :
-		cell_ask_shutdown(cell);
-	if (error) {
+	cell = cell_to_stop(id, "destroyed", &error);
+	if (!cell) {
 		unlock();
 		return error;
 	}
-	for (n = 0; n < MAX_CPUS; n++)
-		if (per_cpu(n)->cell == cell)
-			arch_cpu_leave(per_cpu(n));
+	each_cpu_of(cell, arch_cpu_leave);
 	if (cell->loadable)
 		arch_cell_set_loadable(cell, false);
 	arch_cell_destroy(cell);
