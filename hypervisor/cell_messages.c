@@ -26,27 +26,32 @@ static struct warden_comm_region *comm_of(struct cell *cell)
 	return arch_cell_comm_region(cell);
 }
 
+/* What a running cell that has not failed says about itself, else SHUT_DOWN. */
+static u32 live_state(struct cell *cell)
+{
+	if (!cell->running || __atomic_load_n(&cell->failed, __ATOMIC_ACQUIRE))
+		return WARDEN_CELL_SHUT_DOWN;
+	return __atomic_load_n(&comm_of(cell)->cell_state, __ATOMIC_ACQUIRE);
+}
+
 /* Cells that answer messages: running ones whose comm region is not passive. */
 static bool answers_messages(struct cell *cell)
 {
-	u32 state;
+	u32 state = live_state(cell);
 
-	if (!cell->running || cell->failed ||
-	    (cell->config->flags & WARDEN_CELL_PASSIVE_COMM_REGION))
-		return false;
-	state = __atomic_load_n(&comm_of(cell)->cell_state, __ATOMIC_ACQUIRE);
-	return state == WARDEN_CELL_RUNNING || state == WARDEN_CELL_RUNNING_LOCKED;
+	return !(cell->config->flags & WARDEN_CELL_PASSIVE_COMM_REGION) &&
+	       (state == WARDEN_CELL_RUNNING || state == WARDEN_CELL_RUNNING_LOCKED);
 }
 
+/* A passive cell may lock too: passive only means that it is not asked. */
 struct cell *cell_holding_lock(struct cell *const *cells, unsigned int count,
 			       const struct cell *except)
 {
 	unsigned int n;
 
 	for (n = 0; n < count; n++)
-		if (cells[n] && cells[n] != except && answers_messages(cells[n]) &&
-		    __atomic_load_n(&comm_of(cells[n])->cell_state, __ATOMIC_ACQUIRE) ==
-		    WARDEN_CELL_RUNNING_LOCKED)
+		if (cells[n] && cells[n] != except &&
+		    live_state(cells[n]) == WARDEN_CELL_RUNNING_LOCKED)
 			return cells[n];
 	return NULL;
 }
