@@ -8,8 +8,9 @@
 # phase it approves and the destroy goes through. An inmate that never
 # answers (a real-mode jump to itself, in the same active config) is marked
 # failed after the config's 1000 ms and destroyed; a passive cell (irqlat,
-# CPU 3) is shut down without being asked and started again. run-cells-test
-# checks what the inmates printed on COM4 and COM2.
+# CPU 3) is shut down without being asked and started again, and so is one
+# that failed (triple fault). run-cells-comm-test checks what the inmates
+# printed on COM4 and COM2.
 . /lib/warden/guest-lib.sh
 
 SYSFS=/sys/devices/warden
@@ -112,6 +113,24 @@ if wait_state irqlat running 5; then pass passive-running-again; else fail passi
 sleep 3
 check passive-destroy warden cell destroy irqlat
 check passive-cpu3-back cpu_in_root 3
+
+# A failed cell shuts down too: its faulted CPU parks, and the cell runs again.
+# The image: LIDT of an empty table at 0x20 (zeros), then UD2: a triple fault.
+step failed-shutdown
+printf '\017\001\036\040\000\017\013' >/tmp/triple-fault.bin
+dd if=/dev/zero bs=1 count=33 2>/dev/null >>/tmp/triple-fault.bin
+check failed-run warden cell run $IRQLAT_CELL /tmp/triple-fault.bin
+if wait_state irqlat failed 10; then pass failed-cell; else fail failed-cell "$(warden cell list)"; fi
+check failed-cpu-listed sh -c "warden cell list | grep -q 'irqlat *failed *3 *3\$'"
+check failed-shutdown warden cell shutdown irqlat
+check failed-shut-down sh -c "warden cell list | grep -q 'irqlat *shut down *3 *-\$'"
+expect_eq failed-cpu3-parked 3 "$(cat $SYSFS/cpus/3/state)"
+check failed-reload warden cell load irqlat /lib/hello.bin -s "greeting=after-failure"
+check failed-restart warden cell start irqlat
+if wait_state irqlat running 5; then pass failed-running-again; else fail failed-running-again "$(warden cell list)"; fi
+sleep 3
+check failed-destroy warden cell destroy irqlat
+check failed-cpu3-back cpu_in_root 3
 
 check disable warden disable
 warden console | tail -n 12
