@@ -269,7 +269,7 @@ void arch_cpu_join(struct per_cpu *target, struct cell *cell)
 
 void arch_cpu_start(struct per_cpu *target)
 {
-	management_request(target, REQUEST_START, NULL);
+	management_post(target, REQUEST_START);	/* it is parked: it polls */
 	management_wait(target, REQUEST_START);
 }
 

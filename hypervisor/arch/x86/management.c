@@ -28,11 +28,22 @@ static void send_nmi(u32 apic_id)
 	apic_write_icr(apic_id, ICR_NMI, read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD);
 }
 
+/*
+ * For a target that polls its request word anyway (a parked CPU): no NMI.
+ * A parked CPU may see START before the NMI lands; the NMI would then come
+ * after it entered the cell, find no request and reach the inmate as its
+ * own NMI (in real mode, through an IVT the inmate has not written yet).
+ */
+void management_post(struct per_cpu *target, u32 request)
+{
+	__atomic_or_fetch(&requests[target->id].pending, request, __ATOMIC_RELEASE);
+}
+
 void management_request(struct per_cpu *target, u32 request, struct cell *cell)
 {
 	if (request == REQUEST_JOIN)
 		requests[target->id].cell = cell;
-	__atomic_or_fetch(&requests[target->id].pending, request, __ATOMIC_RELEASE);
+	management_post(target, request);
 	send_nmi(target->phys_id);
 }
 

@@ -49,6 +49,8 @@ void init_sipi_wait(struct per_cpu *cpu);
 #define REQUEST_PARK		32U	/* a cell CPU stops and parks (shutdown) */
 struct cell;
 void management_request(struct per_cpu *target, u32 request, struct cell *cell);
+/* The same without the NMI, for a target that polls (parked). */
+void management_post(struct per_cpu *target, u32 request);
 /* Until target has taken request. */
 void management_wait(struct per_cpu *target, u32 request);
 bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb);
