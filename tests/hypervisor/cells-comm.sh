@@ -52,6 +52,22 @@ console_says() {	# console_says NAME TEXT: the hypervisor console has TEXT
 	if warden console | grep -qF "$2"; then pass "$1"; else fail "$1" "no '$2' on the console"; fi
 }
 
+shut_down_irqlat() {	# shut_down_irqlat CASE: shut down, CPU 3 parked
+	check $1-shutdown warden cell shutdown irqlat
+	check $1-shut-down sh -c "warden cell list | grep -q 'irqlat *shut down *3 *-\$'"
+	expect_eq $1-cpu3-parked 3 "$(cat $SYSFS/cpus/3/state)"
+}
+
+run_irqlat_again() {	# run_irqlat_again CASE GREETING: hello loaded, started, destroyed
+	check $1-reload warden cell load irqlat /lib/hello.bin -s "greeting=$2"
+	check $1-restart warden cell start irqlat
+	if wait_state irqlat running 5; then pass $1-running-again
+	else fail $1-running-again "$(warden cell list)"; fi
+	sleep 3
+	check $1-destroy warden cell destroy irqlat
+	check $1-cpu3-back cpu_in_root 3
+}
+
 check insmod insmod /lib/modules/warden.ko
 check enable warden enable /etc/warden/qemu-q35.cell
 
@@ -102,17 +118,10 @@ step passive-shutdown
 check passive-run warden cell run $IRQLAT_CELL /lib/hello.bin -s "greeting=first-run"
 i=0
 while [ $i -lt 40 ] && [ "$(cat $SYSFS/cpus/3/vmexits_total)" -lt 100 ]; do sleep 0.25; i=$((i + 1)); done
-check passive-shutdown warden cell shutdown irqlat
-check passive-shut-down sh -c "warden cell list | grep -q 'irqlat *shut down *3 *-\$'"
-expect_eq passive-cpu3-parked 3 "$(cat $SYSFS/cpus/3/state)"
+shut_down_irqlat passive
 check passive-not-asked sh -c "! warden console | grep -q \"cell 'irqlat' did not answer\""
 check passive-list-json sh -c "warden cell list --json | tr -d ' \n' | grep -q '\"state\":\"shutdown\",\"cpus\":\"3\",\"failed_cpus\":\"\"'"
-check passive-reload warden cell load irqlat /lib/hello.bin -s "greeting=second-run"
-check passive-restart warden cell start irqlat
-if wait_state irqlat running 5; then pass passive-running-again; else fail passive-running-again "$(warden cell list)"; fi
-sleep 3
-check passive-destroy warden cell destroy irqlat
-check passive-cpu3-back cpu_in_root 3
+run_irqlat_again passive second-run
 
 # A failed cell shuts down too: its faulted CPU parks, and the cell runs again.
 # The image: LIDT of an empty table at 0x20 (zeros), then UD2: a triple fault.
@@ -122,15 +131,8 @@ dd if=/dev/zero bs=1 count=33 2>/dev/null >>/tmp/triple-fault.bin
 check failed-run warden cell run $IRQLAT_CELL /tmp/triple-fault.bin
 if wait_state irqlat failed 10; then pass failed-cell; else fail failed-cell "$(warden cell list)"; fi
 check failed-cpu-listed sh -c "warden cell list | grep -q 'irqlat *failed *3 *3\$'"
-check failed-shutdown warden cell shutdown irqlat
-check failed-shut-down sh -c "warden cell list | grep -q 'irqlat *shut down *3 *-\$'"
-expect_eq failed-cpu3-parked 3 "$(cat $SYSFS/cpus/3/state)"
-check failed-reload warden cell load irqlat /lib/hello.bin -s "greeting=after-failure"
-check failed-restart warden cell start irqlat
-if wait_state irqlat running 5; then pass failed-running-again; else fail failed-running-again "$(warden cell list)"; fi
-sleep 3
-check failed-destroy warden cell destroy irqlat
-check failed-cpu3-back cpu_in_root 3
+shut_down_irqlat failed
+run_irqlat_again failed after-failure
 
 check disable warden disable
 warden console | tail -n 12
