@@ -20,10 +20,9 @@
 #define WARDEN_HC_CPU_GET_INFO		7	/* arg1: CPU, arg2: WARDEN_CPU_INFO_* */
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC	8	/* arg1: character */
 /*
- * Warden's own: Jailhouse has no call of this kind (its `cell shutdown`
- * goes through CELL_SET_LOADABLE), so the number stays clear of its range.
- * arg1: cell id. Asks the cell, parks its CPUs; it may be loaded and started
- * again.
+ * Warden's own (Jailhouse's numbers end at 8 and none of them is a shutdown
+ * call), so the number stays clear of that range. arg1: cell id. Asks the
+ * cell, parks its CPUs; it may be loaded and started again.
  */
 #define WARDEN_HC_CELL_SHUTDOWN		0x100
 
