@@ -4,7 +4,9 @@
  * hotplug (remove_cpu) before the hypervisor gets the config, and given
  * back (add_cpu) after it destroyed the cell; Linux then brings each up
  * with INIT and SIPI, which the hypervisor emulates.
- * /sys/devices/warden/cells/<id>/{name,state,cpus,failure} lists the cells.
+ * /sys/devices/warden/cells/<id>/{name,state,cpus,failed_cpus,failure} lists
+ * the cells. The hypervisor's -EPERM (another cell's configuration lock, or
+ * a denied shutdown request) is turned into a sentence naming the cell.
  */
 #include <linux/cpu.h>
 #include <linux/kobject.h>
@@ -103,9 +105,37 @@ static int take_cpus(const char *name, const struct cpumask *cpus, struct cpumas
 	return 0;
 }
 
+static const char *state_name(long state)
+{
+	switch (state) {
+	case WARDEN_CELL_RUNNING:
+		return "running";
+	case WARDEN_CELL_RUNNING_LOCKED:
+		return "running/locked";
+	case WARDEN_CELL_SHUT_DOWN:
+		return "shut down";
+	default:
+		return "failed";
+	}
+}
+
+/* The cell's CPUs that faulted (the hypervisor parked them), with warden_lock held. */
+static void failed_cpus(const struct warden_cell *cell, struct cpumask *failed)
+{
+	unsigned int cpu;
+
+	cpumask_clear(failed);
+	for_each_cpu(cpu, &cell->cpus)
+		if (warden_hypercall(WARDEN_HC_CPU_GET_INFO, cpu, WARDEN_CPU_INFO_STATE) ==
+		    WARDEN_CPU_FAILED)
+			cpumask_set_cpu(cpu, failed);
+}
+
 static ssize_t cell_show(struct kobject *kobject, struct kobj_attribute *attribute, char *buffer)
 {
 	struct warden_cell *cell = container_of(kobject, struct warden_cell, kobject);
+	static struct cpumask failed;	/* large with NR_CPUS; warden_lock guards it */
+	ssize_t length;
 	long state;
 
 	if (!strcmp(attribute->attr.name, "name"))
@@ -113,12 +143,17 @@ static ssize_t cell_show(struct kobject *kobject, struct kobj_attribute *attribu
 	if (!strcmp(attribute->attr.name, "cpus"))
 		return sysfs_emit(buffer, "%*pbl\n", cpumask_pr_args(&cell->cpus));
 	mutex_lock(&warden_lock);
-	state = warden_enabled ? warden_hypercall(WARDEN_HC_CELL_GET_STATE, cell->id, 0) : -ENODEV;
+	if (!warden_enabled) {
+		length = -ENODEV;
+	} else if (!strcmp(attribute->attr.name, "failed_cpus")) {
+		failed_cpus(cell, &failed);
+		length = sysfs_emit(buffer, "%*pbl\n", cpumask_pr_args(&failed));
+	} else {
+		state = warden_hypercall(WARDEN_HC_CELL_GET_STATE, cell->id, 0);
+		length = state < 0 ? state : sysfs_emit(buffer, "%s\n", state_name(state));
+	}
 	mutex_unlock(&warden_lock);
-	if (state < 0)
-		return state;
-	return sysfs_emit(buffer, "%s\n", state == WARDEN_CELL_SHUT_DOWN ? "shut down" :
-			  state == WARDEN_CELL_FAILED ? "failed" : "running");
+	return length;
 }
 
 /* Why the cell failed: "none", or "<reason> [(<address name> <hex>)] at RIP <hex> on CPU <n>". */
@@ -153,9 +188,11 @@ static ssize_t failure_show(struct kobject *kobject, struct kobj_attribute *attr
 static struct kobj_attribute cell_name = __ATTR(name, 0444, cell_show, NULL);
 static struct kobj_attribute cell_state = __ATTR(state, 0444, cell_show, NULL);
 static struct kobj_attribute cell_cpus = __ATTR(cpus, 0444, cell_show, NULL);
+static struct kobj_attribute cell_failed_cpus = __ATTR(failed_cpus, 0444, cell_show, NULL);
 static struct kobj_attribute cell_failure = __ATTR(failure, 0444, failure_show, NULL);
 static struct attribute *cell_attrs[] = {
-	&cell_name.attr, &cell_state.attr, &cell_cpus.attr, &cell_failure.attr, NULL,
+	&cell_name.attr, &cell_state.attr, &cell_cpus.attr, &cell_failed_cpus.attr,
+	&cell_failure.attr, NULL,
 };
 ATTRIBUTE_GROUPS(cell);
 
@@ -191,6 +228,36 @@ static int add_cell(unsigned int id, const char *name, const struct cpumask *cpu
 	return 0;
 }
 
+/* The name of a cell other than except that holds the configuration lock, or NULL. */
+static const char *lock_holder(const struct warden_cell *except)
+{
+	unsigned int id;
+
+	for (id = 0; id < MAX_CELLS; id++)
+		if (cells[id].present && &cells[id] != except &&
+		    warden_hypercall(WARDEN_HC_CELL_GET_STATE, id, 0) == WARDEN_CELL_RUNNING_LOCKED)
+			return cells[id].name;
+	return NULL;
+}
+
+/*
+ * -EPERM from the hypervisor for create, destroy or shutdown: another
+ * cell's configuration lock, or the cell's own answer to the shutdown
+ * request (the hypervisor's console line says the same).
+ */
+static long refuse_denied(struct warden_message *message, const char *name,
+			  const struct warden_cell *cell, const char *what)
+{
+	const char *holder = lock_holder(cell);
+
+	if (holder && strcmp(what, "shut down"))
+		return warden_refuse(message, -EPERM, "cell '%s' cannot be %s: cell '%s' holds "
+				     "the configuration lock (it is running/locked)", name, what,
+				     holder);
+	return warden_refuse(message, -EPERM, "cell '%s' cannot be %s: it denied the "
+			     "hypervisor's shutdown request and keeps running", name, what);
+}
+
 long warden_cell_create(const void __user *user_config, u32 size, struct warden_message *message)
 {
 	/* Large with NR_CPUS, so not on the stack; warden_lock serialises callers. */
@@ -224,6 +291,10 @@ long warden_cell_create(const void __user *user_config, u32 size, struct warden_
 		if (result > 0)
 			warden_hypercall(WARDEN_HC_CELL_DESTROY, result, 0);
 		give_back_cpus(&cpus, &offlined);
+		if (result == -EPERM) {
+			refuse_denied(message, name, NULL, "created");
+			goto out;
+		}
 		result = warden_refuse(message, result < 0 ? result : -ENOMEM,
 				       "the hypervisor refused cell '%s' (error %ld): its reason is "
 				       "on the hypervisor console (`warden console`)", name, result);
@@ -243,6 +314,8 @@ long warden_cell_destroy(u32 id, struct warden_message *message)
 	if (!warden_enabled || !cell || !cell->present)
 		return warden_refuse(message, -ENOENT, "there is no cell with id %u", id);
 	result = warden_hypercall(WARDEN_HC_CELL_DESTROY, id, 0);
+	if (result == -EPERM)
+		return refuse_denied(message, cell->name, cell, "destroyed");
 	if (result)
 		return warden_refuse(message, result, "the hypervisor refused to destroy cell '%s' "
 				     "(error %ld)", cell->name, result);
@@ -300,7 +373,7 @@ long warden_cell_load(u32 id, const void __user *image, u32 size, u64 address,
 	error = warden_hypercall(WARDEN_HC_CELL_SET_LOADABLE, id, 0);
 	if (error == -EBUSY)
 		return warden_refuse(message, error, "cell '%s' cannot be loaded now: it runs; "
-				     "destroy and create it again", cell->name);
+				     "shut it down first (`warden cell shutdown`)", cell->name);
 	if (error)
 		return warden_refuse(message, error, "cell '%s': the hypervisor cannot give root "
 				     "its loadable memory (error %ld)", cell->name, error);
@@ -315,7 +388,9 @@ long warden_cell_load(u32 id, const void __user *image, u32 size, u64 address,
 	return 0;
 }
 
-long warden_cell_start(u32 id, struct warden_message *message)
+/* start or shutdown: one hypercall about a present cell. */
+static long cell_call(u32 id, unsigned long code, const char *verb, const char *done,
+		      struct warden_message *message)
 {
 	struct warden_cell *cell;
 	long error;
@@ -323,12 +398,25 @@ long warden_cell_start(u32 id, struct warden_message *message)
 	cell = present_cell(id, message, &error);
 	if (!cell)
 		return error;
-	error = warden_hypercall(WARDEN_HC_CELL_START, id, 0);
+	error = warden_hypercall(code, id, 0);
+	if (error == -EPERM && code == WARDEN_HC_CELL_SHUTDOWN)
+		return refuse_denied(message, cell->name, cell, "shut down");
 	if (error)
-		return warden_refuse(message, error, "the hypervisor refused to start cell '%s' "
-				     "(error %ld)", cell->name, error);
-	pr_info("warden: cell '%s' started\n", cell->name);
+		return warden_refuse(message, error, "the hypervisor refused to %s cell '%s' "
+				     "(error %ld)", verb, cell->name, error);
+	pr_info("warden: cell '%s' %s\n", cell->name, done);
 	return 0;
+}
+
+long warden_cell_start(u32 id, struct warden_message *message)
+{
+	return cell_call(id, WARDEN_HC_CELL_START, "start", "started", message);
+}
+
+/* The cell stops (asked first unless its comm region is passive); its CPUs stay parked. */
+long warden_cell_shutdown(u32 id, struct warden_message *message)
+{
+	return cell_call(id, WARDEN_HC_CELL_SHUTDOWN, "shut down", "shut down", message);
 }
 
 bool warden_cells_exist(void)

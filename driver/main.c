@@ -78,6 +78,9 @@ static long ioctl_call(void __user *argument, unsigned int command)
 					 request.load.image_size, request.load.load_address,
 					 &message);
 		break;
+	case WARDEN_IOCTL_CELL_SHUTDOWN:
+		error = warden_cell_shutdown(request.cell.id, &message);
+		break;
 	default:
 		error = warden_cell_start(request.cell.id, &message);
 		break;
@@ -100,6 +103,7 @@ static long warden_ioctl(struct file *file, unsigned int command, unsigned long 
 	case WARDEN_IOCTL_CELL_DESTROY:
 	case WARDEN_IOCTL_CELL_LOAD:
 	case WARDEN_IOCTL_CELL_START:
+	case WARDEN_IOCTL_CELL_SHUTDOWN:
 		return ioctl_call((void __user *)argument, command);
 	default:
 		return -ENOTTY;

@@ -60,6 +60,7 @@ long warden_cell_destroy(u32 id, struct warden_message *message);
 long warden_cell_load(u32 id, const void __user *image, u32 size, u64 address,
 		      struct warden_message *message);
 long warden_cell_start(u32 id, struct warden_message *message);
+long warden_cell_shutdown(u32 id, struct warden_message *message);
 bool warden_cells_exist(void);
 extern struct cpumask warden_cell_cpus;
 int warden_cells_init(struct kobject *parent);

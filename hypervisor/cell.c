@@ -3,8 +3,9 @@
  * Cells beside the root cell: created from a config root Linux hands over
  * (its CPUs taken offline by Linux first, its memory leaving root's nested
  * page tables), destroyed with everything going back to root, memory
- * cleared. One management operation at a time. Loading and starting come
- * next; a created cell is shut down and its CPUs are parked.
+ * cleared. One management operation at a time. A created cell is shut
+ * down and its CPUs are parked until it starts; shutting a running cell
+ * down or destroying it asks the cell first (cell_messages.c).
  */
 #include <hv/arch.h>
 #include <hv/cell.h>
@@ -105,6 +106,21 @@ static bool cpus_available(struct per_cpu *caller, const struct warden_cell_conf
 	return true;
 }
 
+/*
+ * No cell is created or destroyed while another holds the configuration
+ * lock (docs/cell-abi.md); the locked cell itself may still be asked to go.
+ */
+static bool refused_by_lock(const struct cell *target, const char *what)
+{
+	struct cell *holder = cell_holding_lock(cells, MAX_CELLS, target);
+
+	if (!holder)
+		return false;
+	printk("warden: cell '%s' holds the configuration lock (running/locked): "
+	       "no cell may be %s meanwhile\n", holder->config->name, what);
+	return true;
+}
+
 static s64 create_locked(struct per_cpu *caller, u64 address)
 {
 	struct warden_cell_config *config;
@@ -112,6 +128,8 @@ static s64 create_locked(struct per_cpu *caller, u64 address)
 	unsigned int id, n;
 	s64 error;
 
+	if (refused_by_lock(NULL, "created"))
+		return -EPERM;
 	for (id = 1; id < MAX_CELLS && cells[id]; id++)
 		;
 	if (id == MAX_CELLS)
@@ -183,10 +201,28 @@ s64 cell_set_loadable(struct per_cpu *caller, u64 id)
 	return error;
 }
 
+/* With the lock held: cell id if it may stop running (asked first), else NULL and *error. */
+static struct cell *cell_to_stop(u64 id, const char *lock_refuses, s64 *error)
+{
+	struct cell *cell = cell_by_id(id);
+
+	*error = !cell ? -ENOENT : lock_refuses && refused_by_lock(cell, lock_refuses) ? -EPERM :
+		 cell_ask_shutdown(cell);
+	return *error ? NULL : cell;
+}
+
+static void each_cpu_of(struct cell *cell, void (*operation)(struct per_cpu *))
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_CPUS; n++)
+		if (per_cpu(n)->cell == cell)
+			operation(per_cpu(n));
+}
+
 s64 cell_start(struct per_cpu *caller, u64 id)
 {
 	struct cell *cell;
-	unsigned int n;
 
 	lock();
 	cell = cell_by_id(id);
@@ -201,28 +237,48 @@ s64 cell_start(struct per_cpu *caller, u64 id)
 	}
 	arch_cell_prepare_start(cell);
 	cell->running = true;
-	for (n = 0; n < MAX_CPUS; n++)
-		if (per_cpu(n)->cell == cell)
-			arch_cpu_start(per_cpu(n));
+	each_cpu_of(cell, arch_cpu_start);
 	printk("Warden: cell '%s' (id %u) started\n", cell->config->name, cell->id);
 	unlock();
 	return 0;
 }
 
+/*
+ * The cell's CPUs stop where they are and wait, parked, as after create:
+ * the cell keeps its memory, its loadable regions may be loaded again and
+ * it may be started again. A failed cell is not asked; its CPUs park too.
+ */
+s64 cell_shutdown(struct per_cpu *caller, u64 id)
+{
+	struct cell *cell;
+	s64 error;
+
+	lock();
+	cell = cell_to_stop(id, NULL, &error);
+	if (cell && cell->running) {
+		each_cpu_of(cell, arch_cpu_park);
+		cell->running = false;
+		cell->failed = false;	/* failed or silent before, parked now */
+		printk("Warden: cell '%s' (id %u) shut down, its CPUs parked\n",
+		       cell->config->name, cell->id);
+	}
+	unlock();
+	(void)caller;
+	return error;
+}
+
 s64 cell_destroy(struct per_cpu *caller, u64 id)
 {
 	struct cell *cell;
-	unsigned int n;
+	s64 error;
 
 	lock();
-	cell = cell_by_id(id);
+	cell = cell_to_stop(id, "destroyed", &error);
 	if (!cell) {
 		unlock();
-		return -ENOENT;
+		return error;
 	}
-	for (n = 0; n < MAX_CPUS; n++)
-		if (per_cpu(n)->cell == cell)
-			arch_cpu_leave(per_cpu(n));
+	each_cpu_of(cell, arch_cpu_leave);
 	if (cell->loadable)
 		arch_cell_set_loadable(cell, false);
 	arch_cell_destroy(cell);

@@ -147,6 +147,8 @@ s64 hypercall(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		return cpu->cell == &root_cell ? cell_set_loadable(cpu, arg1) : -EPERM;
 	case WARDEN_HC_CELL_DESTROY:
 		return cpu->cell == &root_cell ? cell_destroy(cpu, arg1) : -EPERM;
+	case WARDEN_HC_CELL_SHUTDOWN:
+		return cpu->cell == &root_cell ? cell_shutdown(cpu, arg1) : -EPERM;
 	case WARDEN_HC_CELL_GET_STATE:
 		return cpu->cell == &root_cell ? cell_get_state(arg1) : -EPERM;
 	case WARDEN_HC_CELL_GET_FAILURE:

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * warden cell create CELL.cell | destroy NAME|ID | list: cells beside root
- * Linux, through /dev/warden and /sys/devices/warden/cells. Loading and
- * starting an inmate come next (docs/hypervisor.md).
+ * warden cell create | load | start | shutdown | destroy | run | list: cells
+ * beside root Linux, through /dev/warden and /sys/devices/warden/cells.
+ * Refusals print the driver's sentence.
  */
 #include <dirent.h>
 #include <stdbool.h>
@@ -24,7 +24,9 @@ static const char usage_text[] =
 	"       warden cell load NAME|ID IMAGE [-a ADDRESS] [IMAGE [-a ADDRESS]]... \\\n"
 	"                        [-s STRING [-a ADDRESS]] [--long-cmdline]\n"
 	"       warden cell start NAME|ID\n"
+	"       warden cell shutdown NAME|ID\n"
 	"       warden cell destroy NAME|ID\n"
+	"       warden cell run CELL.cell IMAGE [-a ADDRESS]... [-s STRING [-a ADDRESS]]\n"
 	"       warden cell list [--json]\n"
 	"create: takes the cell's CPUs from Linux and its memory from root, as CELL.cell\n"
 	"  (from `warden config build`) says; the cell is shut down until it is started.\n"
@@ -33,9 +35,14 @@ static const char usage_text[] =
 	"  Jailhouse inmates keep 256 bytes for the command line: a longer string is\n"
 	"  refused unless --long-cmdline says the image has room.\n"
 	"start: runs the cell's CPUs from its reset address.\n"
-	"destroy: gives CPUs and memory (cleared) back to root Linux.\n"
-	"list: id, name, state and CPUs of every cell; --json: one JSON object\n"
-	"  (warden(1), JSON OUTPUT).\n";
+	"shutdown: asks the cell (unless its comm region is passive), then stops its\n"
+	"  CPUs; it keeps its memory and may be loaded and started again.\n"
+	"destroy: asks the cell the same way, then gives CPUs and memory (cleared)\n"
+	"  back to root Linux.\n"
+	"run: create, load and start in one (load's arguments); destroyed again if\n"
+	"  the load or the start fails.\n"
+	"list: id, name, state, CPUs and failed CPUs of every cell; --json: one JSON\n"
+	"  object (warden(1), JSON OUTPUT).\n";
 
 static int read_attribute(const char *cell, const char *name, char *value, size_t size)
 {
@@ -198,23 +205,58 @@ static int cell_request(const char *verb, unsigned long code, const char *name)
 	request.message_size = sizeof(message);
 	if (call_driver_result(command, code, &request, message) < 0)
 		return EXIT_INVALID;
-	printf("warden: cell '%s' %s\n", name, !strcmp(verb, "start") ? "started" : "destroyed");
+	printf("warden: cell '%s' %s\n", name, !strcmp(verb, "start") ? "started" :
+	       !strcmp(verb, "shutdown") ? "shut down" : "destroyed");
 	return 0;
 }
 
+/*
+ * run: create, load and start in one; a cell that cannot be loaded or
+ * started is destroyed again, so that a failed run leaves nothing behind.
+ */
+static int cell_run(int argc, char **argv)
+{
+	char name[WARDEN_CELL_NAME_SIZE + 1] = "", *load_argv[argc];
+	const struct warden_cell_config *config;
+	size_t size;
+	int i, result;
+
+	config = read_file(argv[2], &size);
+	if (config && size >= sizeof(*config))
+		snprintf(name, sizeof(name), "%.*s", WARDEN_CELL_NAME_SIZE, config->name);
+	free((void *)config);
+	result = cell_create(argv[2]);
+	if (result)
+		return result;
+	load_argv[0] = argv[0];
+	load_argv[1] = "load";
+	load_argv[2] = name;
+	for (i = 3; i < argc; i++)
+		load_argv[i] = argv[i];
+	result = cell_load(argc, load_argv);
+	if (!result)
+		result = cell_request("start", WARDEN_IOCTL_CELL_START, name);
+	if (result && !cell_request("destroy", WARDEN_IOCTL_CELL_DESTROY, name))
+		fprintf(stderr, "warden cell run: cell '%s' could not run: destroyed again\n",
+			name);
+	return result;
+}
+
 /* One cell's attributes, or -1 when it vanished meanwhile. */
-static int read_cell(const char *cell, char *name, char *state, char *cpus)
+static int read_cell(const char *cell, char *name, char *state, char *cpus, char *failed)
 {
 	if (read_attribute(cell, "name", name, 64) || read_attribute(cell, "cpus", cpus, 128))
 		return -1;
 	if (read_attribute(cell, "state", state, 32))
 		strcpy(state, "unknown");
+	if (read_attribute(cell, "failed_cpus", failed, 128))
+		strcpy(failed, "unknown");
 	return 0;
 }
 
 static int cell_list(bool json_output)
 {
-	char name[64], state[32], cpus[128];
+	char name[64], state[32], cpus[128], failed[128];
 	struct json_writer json;
 	struct dirent **entries;
 	int count, i;
@@ -234,20 +276,22 @@ static int cell_list(bool json_output)
 		json_array_end(&json);
 		json_array_begin(&json, "cells");
 	} else if (count >= 0) {
-		printf("%-4s %-32s %-10s %s\n", "ID", "NAME", "STATE", "CPUS");
+		printf("%-4s %-32s %-14s %-8s %s\n", "ID", "NAME", "STATE", "CPUS", "FAILED CPUS");
 	}
 	for (i = 0; i < count; i++) {
 		if (entries[i]->d_name[0] != '.' &&
-		    !read_cell(entries[i]->d_name, name, state, cpus)) {
+		    !read_cell(entries[i]->d_name, name, state, cpus, failed)) {
 			if (json_output) {
 				json_object_begin(&json, NULL);
 				json_number(&json, "id", strtoull(entries[i]->d_name, NULL, 10));
 				json_string(&json, "name", name);
 				json_string(&json, "state", state);
 				json_string(&json, "cpus", cpus);
+				json_string(&json, "failed_cpus", failed);
 				json_object_end(&json);
 			} else {
-				printf("%-4s %-32s %-10s %s\n", entries[i]->d_name, name, state, cpus);
+				printf("%-4s %-32s %-14s %-8s %s\n", entries[i]->d_name, name, state,
+				       cpus, *failed ? failed : "-");
 			}
 		}
 		free(entries[i]);
@@ -282,6 +326,10 @@ int command_cell(int argc, char **argv)
 		return cell_load(argc, argv);
 	if (!strcmp(verb, "start") && argc == 3)
 		return cell_request("start", WARDEN_IOCTL_CELL_START, argv[2]);
+	if (!strcmp(verb, "shutdown") && argc == 3)
+		return cell_request("shutdown", WARDEN_IOCTL_CELL_SHUTDOWN, argv[2]);
+	if (!strcmp(verb, "run") && argc >= 4)
+		return cell_run(argc, argv);
 	if (!strcmp(verb, "list") && argc == 2)
 		return cell_list(false);
 	if (!strcmp(verb, "list") && argc == 3 && !strcmp(argv[2], "--json"))

@@ -23,7 +23,7 @@ static const struct command commands[] = {
 	{ "disable", command_disable, "stop the hypervisor, Linux keeps running" },
 	{ "console", command_console, "print (-f: follow) the hypervisor console" },
 	{ "info", command_info, "hypervisor state, memory pool and VM-exit counters" },
-	{ "cell", command_cell, "create, destroy and list cells" },
+	{ "cell", command_cell, "create, load, start, shut down, destroy, run and list cells" },
 	{ NULL, NULL, NULL }
 };
 

@@ -39,7 +39,7 @@ struct warden_cell_create_request {
 	__u64 message_address;
 };
 
-/* A request about one cell: destroy, start. */
+/* A request about one cell: destroy, start, shutdown. */
 struct warden_cell_id_request {
 	__u32 id;			/* from /sys/devices/warden/cells */
 	__u32 message_size;
@@ -63,6 +63,7 @@ struct warden_cell_load_request {
 #define WARDEN_IOCTL_CELL_DESTROY	_IOW('W', 3, struct warden_cell_id_request)
 #define WARDEN_IOCTL_CELL_LOAD		_IOW('W', 4, struct warden_cell_load_request)
 #define WARDEN_IOCTL_CELL_START		_IOW('W', 5, struct warden_cell_id_request)
+#define WARDEN_IOCTL_CELL_SHUTDOWN	_IOW('W', 6, struct warden_cell_id_request)
 
 _Static_assert(sizeof(struct warden_enable_request) == 24, "warden_enable_request size");
 _Static_assert(sizeof(struct warden_disable_request) == 16, "warden_disable_request size");

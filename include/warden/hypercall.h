@@ -19,13 +19,15 @@
 #define WARDEN_HC_CELL_GET_STATE	6
 #define WARDEN_HC_CPU_GET_INFO		7	/* arg1: CPU, arg2: WARDEN_CPU_INFO_* */
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC	8	/* arg1: character */
-
 /*
- * Warden's own calls, above Jailhouse's range. CELL_GET_FAILURE, from the
- * root cell: why a failed cell failed. arg1: cell id, arg2: WARDEN_FAILURE_*
- * field; -ENOENT for no such cell.
+ * Warden's own calls, above Jailhouse's range (its numbers end at 8),
+ * from the root cell. CELL_SHUTDOWN: arg1 cell id; asks the cell, parks its
+ * CPUs; it may be loaded and started again. CELL_GET_FAILURE: why a failed
+ * cell failed; arg1 cell id, arg2 a WARDEN_FAILURE_FIELD_*; -ENOENT for no
+ * such cell.
  */
-#define WARDEN_HC_CELL_GET_FAILURE	0x100
+#define WARDEN_HC_CELL_SHUTDOWN		0x100
+#define WARDEN_HC_CELL_GET_FAILURE	0x101
 #define WARDEN_FAILURE_FIELD_REASON	0	/* WARDEN_FAILURE_*, NONE while it did not fail */
 #define WARDEN_FAILURE_FIELD_CPU	1	/* the CPU that faulted */
 #define WARDEN_FAILURE_FIELD_ADDRESS	2	/* guest-physical address, port or MSR */

@@ -35,8 +35,8 @@ step create
 if warden cell create $CELL; then pass create; else fail create "exit $?"; fi
 expect_eq cpu3-offline 0 "$(cat $ONLINE3)"
 expect_eq cell-cpu3-parked 3 "$(cat $SYSFS/cpus/3/state)"
-check cell-listed sh -c "warden cell list | grep -q '^1 *irqlat *shut down *3\$'"
-check cell-listed-json sh -c "warden cell list --json | tr -d ' \n' | grep -q '\"cells\":\[{\"id\":1,\"name\":\"irqlat\",\"state\":\"shutdown\",\"cpus\":\"3\"}\]'"
+check cell-listed sh -c "warden cell list | grep -q '^1 *irqlat *shut down *3 *-\$'"
+check cell-listed-json sh -c "warden cell list --json | tr -d ' \n' | grep -q '\"cells\":\[{\"id\":1,\"name\":\"irqlat\",\"state\":\"shutdown\",\"cpus\":\"3\",\"failed_cpus\":\"\"}\]'"
 expect_eq cell-ram-left-root -2 "$(root_mapping $CELL_RAM)"
 expect_eq cell-ram-end-left-root -2 "$(root_mapping 0x310ff000)"
 expect_eq root-ram-beside-stays 3 "$(root_mapping 0x31100000)"
@@ -107,6 +107,8 @@ fault_case() {	# fault_case NAME IMAGE CONSOLE-TEXT FAILURE-RECORD
 	record=$(cat $SYSFS/cells/1/failure)
 	echo "failure record: $record"
 	if ! warden cell list | grep -q 'irqlat *failed'; then fail fault-$name "cell not failed"
+	elif ! warden cell list | grep -q 'irqlat *failed *3 *3$'; then
+		fail fault-$name "CPU 3 not listed as failed"
 	elif ! warden console | grep -q "cell 'irqlat' failed: $3"; then
 		fail fault-$name "no '$3' on the hypervisor console"
 	elif ! echo "$record" | grep -q "^$4"; then

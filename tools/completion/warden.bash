@@ -8,7 +8,7 @@
 
 _warden_commands="config enable disable console info cell help"
 _warden_config_commands="build check create cell dump"
-_warden_cell_commands="create load start destroy list"
+_warden_cell_commands="create load start shutdown destroy run list"
 
 # Options per command path, as the tool's --help lists them. -g: bash-completion sources this file inside a function.
 declare -gA _warden_options=(
@@ -27,6 +27,8 @@ declare -gA _warden_options=(
 	[cell create]="--help"
 	[cell load]="-a -s --long-cmdline --help"
 	[cell start]="--help"
+	[cell shutdown]="--help"
+	[cell run]="-a -s --long-cmdline --help"
 	[cell destroy]="--help"
 	[cell list]="--json --help"
 )
@@ -140,7 +142,11 @@ _warden()
 	help|disable|console|info|"cell list") return 0 ;;
 	enable|"config build"|"config check"|"config cell"|"config dump"|"cell create")
 		_warden_files c "$current" ;;
-	"cell destroy"|"cell start") [ "$COMP_CWORD" = 3 ] && _warden_reply "$(_warden_cell_names)" "$current" ;;
+	"cell destroy"|"cell start"|"cell shutdown")
+		[ "$COMP_CWORD" = 3 ] && _warden_reply "$(_warden_cell_names)" "$current" ;;
+	"cell run")	# the config, then images
+		if [ "$COMP_CWORD" = 3 ]; then _warden_files c "$current"
+		else _warden_files f "$current"; fi ;;
 	"cell load")	# the cell, then images
 		if [ "$COMP_CWORD" = 3 ]; then _warden_reply "$(_warden_cell_names)" "$current"
 		else _warden_files f "$current"; fi ;;

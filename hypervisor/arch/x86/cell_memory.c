@@ -279,8 +279,14 @@ void arch_cpu_join(struct per_cpu *target, struct cell *cell)
 
 void arch_cpu_start(struct per_cpu *target)
 {
-	management_request(target, REQUEST_START, NULL);
+	management_post(target, REQUEST_START);	/* it is parked: it polls */
 	management_wait(target, REQUEST_START);
+}
+
+void arch_cpu_park(struct per_cpu *target)
+{
+	management_request(target, REQUEST_PARK, NULL);
+	management_wait(target, REQUEST_PARK);
 }
 
 void arch_cpu_leave(struct per_cpu *target)

@@ -3,9 +3,10 @@
  * Requests from one CPU of the hypervisor to another, delivered by a
  * management NMI (NMIs are intercepted, svm.c): INIT and SIPI between the
  * CPUs of a cell (init_sipi.c), a nested-TLB flush after memory left the
- * root cell, and a CPU joining a cell or leaving it. The request word sits
- * outside the per-CPU areas, since other CPUs write it; only the target
- * changes its own state and VMCB.
+ * root cell, a CPU joining a cell or leaving it, and a cell's CPU parking
+ * when its cell shuts down. The request word sits outside the per-CPU
+ * areas, since other CPUs write it; only the target changes its own state
+ * and VMCB.
  */
 #include <arch/processor.h>
 #include <arch/vcpu.h>
@@ -27,11 +28,22 @@ static void send_nmi(u32 apic_id)
 	apic_write_icr(apic_id, ICR_NMI, read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD);
 }
 
+/*
+ * For a target that polls its request word anyway (a parked CPU): no NMI.
+ * A parked CPU may see START before the NMI lands; the NMI would then come
+ * after it entered the cell, find no request and reach the inmate as its
+ * own NMI (in real mode, through an IVT the inmate has not written yet).
+ */
+void management_post(struct per_cpu *target, u32 request)
+{
+	__atomic_or_fetch(&requests[target->id].pending, request, __ATOMIC_RELEASE);
+}
+
 void management_request(struct per_cpu *target, u32 request, struct cell *cell)
 {
 	if (request == REQUEST_JOIN)
 		requests[target->id].cell = cell;
-	__atomic_or_fetch(&requests[target->id].pending, request, __ATOMIC_RELEASE);
+	management_post(target, request);
 	send_nmi(target->phys_id);
 }
 
@@ -93,7 +105,7 @@ static bool park(struct per_cpu *cpu, struct cell *cell)
 	cpu->state = WARDEN_CPU_PARKED;
 	/* Before the creator goes on: the rate goes into the comm region at start. */
 	apic_measure_timer(platform_tsc_khz());
-	take(cpu, REQUEST_JOIN);
+	take(cpu, REQUEST_JOIN | REQUEST_PARK);
 	while (!((pending = __atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE)) &
 		 (REQUEST_LEAVE | REQUEST_START)))
 		cpu_relax();
@@ -127,9 +139,10 @@ static bool park(struct per_cpu *cpu, struct cell *cell)
  * held management NMI). An INIT request that comes meanwhile belongs to the
  * same INIT-SIPI sequence. The wait must not outlast the CPU's owner: a cell
  * CPU that is let go (LEAVE: the cell is destroyed while this CPU waits for a
- * SIPI that never comes) goes back to root and waits on; a root CPU that a
- * new cell takes (JOIN) parks there and runs it when it starts. Root's
- * nested-TLB flushes are taken too: the reset flushes anyway.
+ * SIPI that never comes) goes back to root and waits on; one whose cell
+ * shuts down (PARK) parks; a root CPU that a new cell takes (JOIN) parks
+ * there and runs it when it starts. Root's nested-TLB flushes are taken
+ * too: the reset flushes anyway.
  */
 void init_sipi_wait(struct per_cpu *cpu)
 {
@@ -150,6 +163,9 @@ void init_sipi_wait(struct per_cpu *cpu)
 				return;
 		} else if (cpu->cell != &root_cell && (pending & REQUEST_LEAVE)) {
 			hand_back(cpu);
+		} else if (cpu->cell != &root_cell && (pending & REQUEST_PARK)) {
+			if (park(cpu, cpu->cell))
+				return;
 		} else {
 			cpu_relax();
 		}
@@ -167,11 +183,17 @@ void __noreturn arch_cell_cpu_failed(struct per_cpu *cpu)
 {
 	struct warden_comm_region *comm = arch_cell_comm_region(cpu->cell);
 
+	u32 pending;
+
 	comm->cell_state = WARDEN_CELL_FAILED;
 	cpu->state = WARDEN_CPU_FAILED;
-	while (!(__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE))
+	while (!((pending = __atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE)) &
+		 (REQUEST_LEAVE | REQUEST_PARK)))
 		cpu_relax();
-	leave_cell(cpu);
+	if (pending & REQUEST_LEAVE)
+		leave_cell(cpu);
+	else if (!park(cpu, cpu->cell))	/* shut down: may be started again */
+		init_sipi_wait(cpu);
 	arch_vcpu_run(cpu);	/* a fresh run loop: the faulting exit's stack is gone */
 }
 
@@ -192,6 +214,12 @@ bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb)
 	if (cpu->cell != &root_cell &&
 	    (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_LEAVE)) {
 		leave_cell(cpu);
+		return true;
+	}
+	if (cpu->cell != &root_cell &&
+	    (__atomic_load_n(&requests[cpu->id].pending, __ATOMIC_ACQUIRE) & REQUEST_PARK)) {
+		if (!park(cpu, cpu->cell))
+			init_sipi_wait(cpu);
 		return true;
 	}
 	if (take(cpu, REQUEST_INIT)) {

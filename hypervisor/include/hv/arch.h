@@ -36,6 +36,8 @@ void arch_cpu_leave(struct per_cpu *target);
 void __noreturn arch_cell_cpu_failed(struct per_cpu *cpu);
 /* A parked CPU runs its cell from the cell's reset state. */
 void arch_cpu_start(struct per_cpu *target);
+/* A running CPU of a cell stops and waits, parked, for a start or a leave. */
+void arch_cpu_park(struct per_cpu *target);
 /* Loadable regions mapped for root (true) or taken back (false; flush after). */
 int arch_cell_set_loadable(struct cell *cell, bool loadable);
 /* The comm region as the inmate finds it at start, and where it is. */

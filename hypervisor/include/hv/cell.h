@@ -36,9 +36,18 @@ s64 cell_create(struct per_cpu *caller, u64 config_address);
 s64 cell_destroy(struct per_cpu *caller, u64 id);
 s64 cell_set_loadable(struct per_cpu *caller, u64 id);
 s64 cell_start(struct per_cpu *caller, u64 id);
+/* Asks the cell (unless passive), then parks its CPUs: shut down, loadable again. */
+s64 cell_shutdown(struct per_cpu *caller, u64 id);
 /* WARDEN_CELL_* of the comm region, or -ENOENT. */
 s64 cell_get_state(u64 id);
 /* A WARDEN_FAILURE_FIELD_* of the cell's first fault, or -ENOENT / -EINVAL. */
 s64 cell_get_failure(u64 id, u64 field);
+
+/* cell_messages.c: the comm region's messages and lock. */
+/* The cell of cells[0 .. count - 1] other than except in RUNNING_LOCKED, or NULL. */
+struct cell *cell_holding_lock(struct cell *const *cells, unsigned int count,
+			       const struct cell *except);
+/* 0: the cell may be shut down (asked, or passive, or marked failed); -EPERM: it refused. */
+s64 cell_ask_shutdown(struct cell *cell);
 
 #endif /* WARDEN_HV_CELL_H */

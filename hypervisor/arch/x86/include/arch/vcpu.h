@@ -67,8 +67,11 @@ bool init_sipi_send(struct per_cpu *cpu, u32 destination, u32 command);
 #define REQUEST_JOIN		4U	/* park in a cell */
 #define REQUEST_LEAVE		8U	/* leave the cell, back to root */
 #define REQUEST_START		16U	/* a parked CPU starts its cell */
+#define REQUEST_PARK		32U	/* a cell CPU stops and parks (shutdown) */
 struct cell;
 void management_request(struct per_cpu *target, u32 request, struct cell *cell);
+/* The same without the NMI, for a target that polls (parked). */
+void management_post(struct per_cpu *target, u32 request);
 /* Until target has taken request. */
 void management_wait(struct per_cpu *target, u32 request);
 bool management_handle(struct per_cpu *cpu, struct vmcb *vmcb);
