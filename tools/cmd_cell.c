@@ -242,23 +242,52 @@ static int cell_run(int argc, char **argv)
 	return result;
 }
 
+/* What `cell list` shows of one cell (sysfs cells/<id>/...). */
+struct cell_row {
+	char name[64], state[32], cpus[128], failed[128], failure[256];
+};
+
 /* One cell's attributes, or -1 when it vanished meanwhile. */
-static int read_cell(const char *cell, char *name, char *state, char *cpus, char *failed)
+static int read_cell(const char *cell, struct cell_row *row)
 {
-	if (read_attribute(cell, "name", name, 64) || read_attribute(cell, "cpus", cpus, 128))
+	if (read_attribute(cell, "name", row->name, sizeof(row->name)) ||
+	    read_attribute(cell, "cpus", row->cpus, sizeof(row->cpus)))
 		return -1;
-	if (read_attribute(cell, "state", state, 32))
-		strcpy(state, "unknown");
-	if (read_attribute(cell, "failed_cpus", failed, 128))
-		strcpy(failed, "unknown");
+	if (read_attribute(cell, "state", row->state, sizeof(row->state)))
+		strcpy(row->state, "unknown");
+	if (read_attribute(cell, "failed_cpus", row->failed, sizeof(row->failed)))
+		strcpy(row->failed, "unknown");
+	if (read_attribute(cell, "failure", row->failure, sizeof(row->failure)))
+		strcpy(row->failure, "unknown");
 	return 0;
+}
+
+static void print_cell(struct json_writer *json, const char *id, const struct cell_row *row)
+{
+	bool failed = strcmp(row->failure, "none") != 0;
+
+	if (json) {
+		json_object_begin(json, NULL);
+		json_number(json, "id", strtoull(id, NULL, 10));
+		json_string(json, "name", row->name);
+		json_string(json, "state", row->state);
+		json_string(json, "cpus", row->cpus);
+		json_string(json, "failed_cpus", row->failed);
+		json_string(json, "failure", failed ? row->failure : NULL);
+		json_object_end(json);
+		return;
+	}
+	printf("%-4s %-32s %-14s %-8s %s\n", id, row->name, row->state, row->cpus,
+	       *row->failed ? row->failed : "-");
+	if (failed)	/* why, where: the hypervisor's record of its first fault */
+		printf("     failure: %s\n", row->failure);
 }
 
 static int cell_list(bool json_output)
 {
-	char name[64], state[32], cpus[128], failed[128];
 	struct json_writer json;
 	struct dirent **entries;
+	struct cell_row row;
 	int count, i;
 
 	count = scandir(CELLS_DIR, &entries, NULL, alphasort);
@@ -279,21 +308,8 @@ static int cell_list(bool json_output)
 		printf("%-4s %-32s %-14s %-8s %s\n", "ID", "NAME", "STATE", "CPUS", "FAILED CPUS");
 	}
 	for (i = 0; i < count; i++) {
-		if (entries[i]->d_name[0] != '.' &&
-		    !read_cell(entries[i]->d_name, name, state, cpus, failed)) {
-			if (json_output) {
-				json_object_begin(&json, NULL);
-				json_number(&json, "id", strtoull(entries[i]->d_name, NULL, 10));
-				json_string(&json, "name", name);
-				json_string(&json, "state", state);
-				json_string(&json, "cpus", cpus);
-				json_string(&json, "failed_cpus", failed);
-				json_object_end(&json);
-			} else {
-				printf("%-4s %-32s %-14s %-8s %s\n", entries[i]->d_name, name, state,
-				       cpus, *failed ? failed : "-");
-			}
-		}
+		if (entries[i]->d_name[0] != '.' && !read_cell(entries[i]->d_name, &row))
+			print_cell(json_output ? &json : NULL, entries[i]->d_name, &row);
 		free(entries[i]);
 	}
 	if (count >= 0)

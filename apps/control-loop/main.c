@@ -71,7 +71,8 @@ static void run_loop(struct loop_state *state, double setpoint, unsigned int rat
 	struct periodic_task task;
 	int64_t late;
 
-	comm_set_state(WARDEN_CELL_RUNNING_LOCKED);
+	/* lock-cycles=0: no lock phase at all */
+	comm_set_state(lock_cycles ? WARDEN_CELL_RUNNING_LOCKED : WARDEN_CELL_RUNNING);
 	periodic_start(&task, 1000000000ull / rate_hz);
 	while (!state->stop) {
 		late = periodic_wait(&task);

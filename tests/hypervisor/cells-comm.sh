@@ -9,13 +9,15 @@
 # answers (a real-mode jump to itself, in the same active config) is marked
 # failed after the config's 1000 ms and destroyed; a passive cell (irqlat,
 # CPU 3) is shut down without being asked and started again, and so is one
-# that failed (triple fault). run-cells-comm-test checks what the inmates
-# printed on COM4 and COM2.
+# that failed (triple fault). Then control-loop, apic-demo and hello run in
+# three cells on CPUs 1-3 at once while root loads CPU 0. run-cells-comm-test
+# checks what the inmates printed on COM4, COM1 and COM2.
 . /lib/warden/guest-lib.sh
 
 SYSFS=/sys/devices/warden
 LOOP_CELL=/etc/warden/control-loop.cell
 IRQLAT_CELL=/etc/warden/irqlat.cell
+APIC_DEMO_CELL=/etc/warden/apic-demo.cell
 
 cpu_in_root() {		# cpu_in_root N: online again and running a process
 	[ "$(cat /sys/devices/system/cpu/cpu$1/online)" = 1 ] &&
@@ -61,9 +63,11 @@ shut_down_irqlat() {	# shut_down_irqlat CASE: shut down, CPU 3 parked
 run_irqlat_again() {	# run_irqlat_again CASE GREETING: hello loaded, started, destroyed
 	check $1-reload warden cell load irqlat /lib/hello.bin -s "greeting=$2"
 	check $1-restart warden cell start irqlat
-	if wait_state irqlat running 5; then pass $1-running-again
-	else fail $1-running-again "$(warden cell list)"; fi
-	sleep 3
+	# hello runs to its end in about a second and writes "shut down" itself:
+	# CPU 3 running the cell (not parked) and hello's end state say it ran.
+	expect_eq $1-cpu3-running-again 0 "$(cat $SYSFS/cpus/3/state)"
+	if wait_state irqlat "shut down" 10; then pass $1-ran-to-its-end
+	else fail $1-ran-to-its-end "$(warden cell list)"; fi
 	check $1-destroy warden cell destroy irqlat
 	check $1-cpu3-back cpu_in_root 3
 }
@@ -116,8 +120,7 @@ check silent-cpu1-back cpu_in_root 1
 # A passive comm region: shut down without a question, loaded and started again.
 step passive-shutdown
 check passive-run warden cell run $IRQLAT_CELL /lib/hello.bin -s "greeting=first-run"
-i=0
-while [ $i -lt 40 ] && [ "$(cat $SYSFS/cpus/3/vmexits_total)" -lt 100 ]; do sleep 0.25; i=$((i + 1)); done
+wait_state irqlat "shut down" 10	# hello's end
 shut_down_irqlat passive
 check passive-not-asked sh -c "! warden console | grep -q \"cell 'irqlat' did not answer\""
 check passive-list-json sh -c "warden cell list --json | tr -d ' \n' | grep -q '\"state\":\"shutdown\",\"cpus\":\"3\",\"failed_cpus\":\"\"'"
@@ -133,6 +136,31 @@ if wait_state irqlat failed 10; then pass failed-cell; else fail failed-cell "$(
 check failed-cpu-listed sh -c "warden cell list | grep -q 'irqlat *failed *3 *3\$'"
 shut_down_irqlat failed
 run_irqlat_again failed after-failure
+
+# Three cells at once on CPUs 1-3: control-loop (CPU 1, COM4, no lock phase),
+# apic-demo (CPU 2, COM1 beside the hypervisor console; no icount here, so its
+# jitter bound is wide) and hello (CPU 3, COM2), while root Linux keeps CPU 0
+# busy. Root has one CPU online while they run and all four afterwards, each
+# running a process again; run-cells-comm-test checks each one's own log.
+step three-cells
+taskset -c 0 sh -c 'while :; do md5sum /lib/control-loop.bin >/dev/null; done' &
+LOAD=$!
+check three-control-loop warden cell run $LOOP_CELL /lib/control-loop.bin \
+	-s "rate-hz=200 cycles=0 lock-cycles=0 print-every=200"
+check three-apic-demo warden cell run $APIC_DEMO_CELL /lib/apic-demo.bin -s "max-jitter-us=100000"
+check three-hello warden cell run $IRQLAT_CELL /lib/hello.bin -s "greeting=three-cells"
+expect_eq three-root-keeps-cpu0-only 0 "$(cat /sys/devices/system/cpu/online)"
+# apic-demo and hello end by writing "shut down" when every check passed.
+if wait_state apic-demo "shut down" 60; then pass three-apic-demo-passed
+else fail three-apic-demo-passed "$(warden cell list)"; fi
+if wait_state irqlat "shut down" 20; then pass three-hello-passed
+else fail three-hello-passed "$(warden cell list)"; fi
+check three-control-loop-runs sh -c "warden cell list | grep -q 'control-loop *running '"
+warden cell list
+check three-load-ran kill $LOAD
+for cell in control-loop apic-demo irqlat; do check three-destroy-$cell warden cell destroy $cell; done
+expect_eq three-root-has-all-cpus 0-3 "$(cat /sys/devices/system/cpu/online)"
+for n in 1 2 3; do check three-cpu$n-runs-a-process cpu_in_root $n; done
 
 check disable warden disable
 warden console | tail -n 12

@@ -36,7 +36,7 @@ if warden cell create $CELL; then pass create; else fail create "exit $?"; fi
 expect_eq cpu3-offline 0 "$(cat $ONLINE3)"
 expect_eq cell-cpu3-parked 3 "$(cat $SYSFS/cpus/3/state)"
 check cell-listed sh -c "warden cell list | grep -q '^1 *irqlat *shut down *3 *-\$'"
-check cell-listed-json sh -c "warden cell list --json | tr -d ' \n' | grep -q '\"cells\":\[{\"id\":1,\"name\":\"irqlat\",\"state\":\"shutdown\",\"cpus\":\"3\",\"failed_cpus\":\"\"}\]'"
+check cell-listed-json sh -c "warden cell list --json | tr -d ' \n' | grep -q '\"cells\":\[{\"id\":1,\"name\":\"irqlat\",\"state\":\"shutdown\",\"cpus\":\"3\",\"failed_cpus\":\"\",\"failure\":null}\]'"
 expect_eq cell-ram-left-root -2 "$(root_mapping $CELL_RAM)"
 expect_eq cell-ram-end-left-root -2 "$(root_mapping 0x310ff000)"
 expect_eq root-ram-beside-stays 3 "$(root_mapping 0x31100000)"
@@ -113,6 +113,8 @@ fault_case() {	# fault_case NAME IMAGE CONSOLE-TEXT FAILURE-RECORD
 		fail fault-$name "no '$3' on the hypervisor console"
 	elif ! echo "$record" | grep -q "^$4"; then
 		fail fault-$name "failure record '$record', expected '$4'"
+	elif ! warden cell list | grep -q "^ *failure: $4"; then
+		fail fault-$name "cell list does not show the failure '$4'"
 	elif ! sh -c 'echo alive | md5sum >/dev/null'; then fail fault-$name "root does not answer"
 	else pass fault-$name-fails-the-cell-only; fi
 	check fault-$name-destroy warden cell destroy irqlat
