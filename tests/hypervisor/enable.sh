@@ -161,6 +161,20 @@ expect_eq disable-one-cpu-refused -110 "$(cat /sys/module/warden/parameters/test
 check leaf-after-lone-disable leaf_on_all yes
 check lone-disable-on-console sh -c "warden console | grep -q 'CPU 2: disable refused: not all 4 CPUs'"
 
+# A cell under this paging depth (5- or 4-level nested tables): hello in the
+# irqlat cell on CPU 3 runs to its end (its state "shut down" says every
+# check passed), then CPU 3 and the memory come back.
+step cell-at-this-depth
+if warden cell run /etc/warden/irqlat.cell /lib/hello.bin -s "greeting=levels-$EXPECT_LEVELS"; then
+	i=0
+	while [ $i -lt 60 ] && [ "$(cat $SYSFS/cells/1/state)" = running ]; do sleep 0.25; i=$((i + 1)); done
+	expect_eq cell-hello-passed "shut down" "$(cat $SYSFS/cells/1/state)"
+	check cell-destroy warden cell destroy irqlat
+	check cell-cpu3-back taskset -c 3 sh -c 'echo alive | md5sum >/dev/null'
+else
+	fail cell-run "exit $?"
+fi
+
 # Disable with a CPU offline: the driver brings it back first, since every CPU
 # under the hypervisor must leave it.
 step disable
