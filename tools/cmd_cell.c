@@ -26,6 +26,7 @@ static const char usage_text[] =
 	"       warden cell start NAME|ID\n"
 	"       warden cell destroy NAME|ID\n"
 	"       warden cell list [--json]\n"
+	"       warden cell stats NAME|ID [-w] [--json]\n"
 	"create: takes the cell's CPUs from Linux and its memory from root, as CELL.cell\n"
 	"  (from `warden config build`) says; the cell is shut down until it is started.\n"
 	"load: copies images (at ADDRESS, default 0) and a command-line string (-s, with\n"
@@ -35,9 +36,10 @@ static const char usage_text[] =
 	"start: runs the cell's CPUs from its reset address.\n"
 	"destroy: gives CPUs and memory (cleared) back to root Linux.\n"
 	"list: id, name, state and CPUs of every cell; --json: one JSON object\n"
-	"  (warden(1), JSON OUTPUT).\n";
+	"  (warden(1), JSON OUTPUT).\n"
+	"stats: VM exits of the cell's CPUs by reason; -w: again every second.\n";
 
-static int read_attribute(const char *cell, const char *name, char *value, size_t size)
+int read_attribute(const char *cell, const char *name, char *value, size_t size)
 {
 	char path[512];
 	FILE *file;
@@ -85,7 +87,7 @@ static int cell_create(const char *path)
 }
 
 /* The id of the cell called name (or numbered so), or -1. */
-static int find_cell(const char *name)
+int find_cell(const char *name)
 {
 	char value[64];
 	struct dirent *entry;
@@ -280,6 +282,8 @@ int command_cell(int argc, char **argv)
 		return cell_load(argc, argv);
 	if (!strcmp(verb, "start") && argc == 3)
 		return cell_request("start", WARDEN_IOCTL_CELL_START, argv[2]);
+	if (!strcmp(verb, "stats"))
+		return cell_stats(argc, argv);
 	if (!strcmp(verb, "list") && argc == 2)
 		return cell_list(false);
 	if (!strcmp(verb, "list") && argc == 3 && !strcmp(argv[2], "--json"))
