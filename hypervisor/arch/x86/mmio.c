@@ -140,7 +140,7 @@ static bool xapic_lvt_refused(struct per_cpu *cpu, struct vmcb *vmcb, u64 offset
 	printk("warden: CPU %u: cell '%s' at RIP %llx: xAPIC LVT write %x at offset %llx refused: "
 	       "only fixed or masked in a cell: #GP injected\n", cpu->id,
 	       cpu->cell->config->name, vmcb->rip, value, offset);
-	inject_fault(vmcb, VECTOR_GP, 0);
+	vcpu_inject_exception(vmcb, VECTOR_GP, true);
 	return true;
 }
 

@@ -25,6 +25,7 @@
 #define APIC_BASE_ENABLE	(1ULL << 11)
 #define APIC_BASE_ADDRESS	0x000ffffffffff000ULL
 
+#define CR0_PE			(1ULL << 0)
 #define CR0_PG			(1ULL << 31)
 
 /*
