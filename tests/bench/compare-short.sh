@@ -16,14 +16,14 @@ fail() { echo "compare-short: FAIL: $*" >&2; failures=$((failures + 1)); }
 
 "$SRC/bench/compare" --build-dir "$BUILD" --out "$OUT" --reps 1 --samples "$SAMPLES" \
 	--period-us 1000 \
-	--warmup 40 --timeout 200 2>"$OUT.stderr" | tee "$OUT.stdout" ||
+	--warmup 100 --timeout 200 2>"$OUT.stderr" | tee "$OUT.stdout" ||
 	{ cat "$OUT.stderr" >&2; exit 1; }
 cat "$OUT.stderr" >&2
 
 # Every table row: label, then samples min avg p50 p99 p99.9 max overruns.
 check_row() {	# check_row TABLE LABEL
 	local line
-	line=$(grep -E "^$2 +[0-9]" "$OUT/$1.txt" || true)
+	line=$(grep -E "^$2 +[0-9]" "$OUT/$1.txt" | head -n 1 || true)	# the figures, then exits
 	[ -n "$line" ] || { fail "$1: no row '$2'"; return; }
 	# Notes in parentheses after the figures (lower bounds) are allowed.
 	line=${line%%  (*}
@@ -77,8 +77,8 @@ check_plot loaded
 # counters, read before and after by `warden cell stats`); the exits by reason otherwise.
 check_row idle "irqlat in a Warden cell"
 check_row loaded "irqlat in a Warden cell, root loaded"
-check_row both "irqlat in a Warden cell (same run)"
-check_row both "cyclictest root Linux CPU 2 (same run)"
+check_row both "irqlat in a Warden cell, same run"
+check_row both "cyclictest root Linux CPU 2, same run"
 check_histogram idle 3
 check_histogram both 0
 check_histogram both 1
