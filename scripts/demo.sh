@@ -3,8 +3,8 @@
 #
 # The main demo: installs what is missing, builds, and runs the latency comparison on the test machine
 # (bench/compare). By default a short run (2 repetitions x 3000 samples per row, the cell rows once;
-# a few minutes); --thorough runs bench/compare's full defaults (5 x 10000, every row five times:
-# half an hour or more on 2 cores).
+# a few minutes); --thorough runs bench/compare's full defaults (5 x 10000, every row five times;
+# a quarter of an hour on 2 cores before the cell rows, not measured since).
 # Other arguments are passed on to bench/compare (see bench/compare --help) and win over both.
 # Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
 set -euo pipefail
