@@ -28,6 +28,7 @@ static const char usage_text[] =
 	"       warden cell destroy NAME|ID\n"
 	"       warden cell run CELL.cell IMAGE [-a ADDRESS]... [-s STRING [-a ADDRESS]]\n"
 	"       warden cell list [--json]\n"
+	"       warden cell stats NAME|ID [-w] [--json]\n"
 	"create: takes the cell's CPUs from Linux and its memory from root, as CELL.cell\n"
 	"  (from `warden config build`) says; the cell is shut down until it is started.\n"
 	"load: copies images (at ADDRESS, default 0) and a command-line string (-s, with\n"
@@ -42,9 +43,10 @@ static const char usage_text[] =
 	"run: create, load and start in one (load's arguments); destroyed again if\n"
 	"  the load or the start fails.\n"
 	"list: id, name, state, CPUs and failed CPUs of every cell; --json: one JSON\n"
-	"  object (warden(1), JSON OUTPUT).\n";
+	"  object (warden(1), JSON OUTPUT).\n"
+	"stats: VM exits of the cell's CPUs by reason; -w: again every second.\n";
 
-static int read_attribute(const char *cell, const char *name, char *value, size_t size)
+int read_attribute(const char *cell, const char *name, char *value, size_t size)
 {
 	char path[512];
 	FILE *file;
@@ -92,7 +94,7 @@ static int cell_create(const char *path)
 }
 
 /* The id of the cell called name (or numbered so), or -1. */
-static int find_cell(const char *name)
+int find_cell(const char *name)
 {
 	char value[64];
 	struct dirent *entry;
@@ -346,6 +348,8 @@ int command_cell(int argc, char **argv)
 		return cell_request("shutdown", WARDEN_IOCTL_CELL_SHUTDOWN, argv[2]);
 	if (!strcmp(verb, "run") && argc >= 4)
 		return cell_run(argc, argv);
+	if (!strcmp(verb, "stats"))
+		return cell_stats(argc, argv);
 	if (!strcmp(verb, "list") && argc == 2)
 		return cell_list(false);
 	if (!strcmp(verb, "list") && argc == 3 && !strcmp(argv[2], "--json"))

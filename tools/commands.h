@@ -34,5 +34,11 @@ int call_driver_result(const char *command, unsigned long code, void *request,
 
 /* cmd_cell.c: warden cell create|destroy|list */
 int command_cell(int argc, char **argv);
+/* The id of the cell named or numbered so, or -1 (cmd_cell.c). */
+int find_cell(const char *name);
+/* /sys/devices/warden/cells/<cell>/<name>, newline removed; -1 if unreadable. */
+int read_attribute(const char *cell, const char *name, char *value, size_t size);
+/* cmd_cell_stats.c: warden cell stats NAME|ID [-w] [--json] */
+int cell_stats(int argc, char **argv);
 
 #endif /* WARDEN_TOOLS_COMMANDS_H */

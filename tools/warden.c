@@ -37,7 +37,7 @@ static void usage(FILE *out)
 	for (command = commands; command->name; command++)
 		fprintf(out, "  %-10s %s\n", command->name, command->summary);
 	fputs("\nExit status: 0 success, 1 invalid input or failed operation, 2 usage error.\n"
-	      "'info', 'config check' and 'cell list' take --json (see warden(1), JSON OUTPUT).\n", out);
+	      "'info', 'config check', 'cell list' and 'cell stats' take --json (warden(1), JSON OUTPUT).\n", out);
 }
 
 int main(int argc, char **argv)

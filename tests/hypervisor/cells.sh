@@ -125,6 +125,22 @@ fault_case write-outside /tmp/write-outside.bin "access outside the cell's memor
 fault_case port-reset /tmp/port-reset.bin "access to a port the cell does not own" \
 	"access to a port the cell does not own (port 64) at RIP 2 on CPU 3"
 fault_case triple-fault /tmp/triple-fault.bin "the guest triple-faulted" "the guest triple-faulted at RIP"
+# An MSR outside the cell's allow list is not a fault: the write gets #GP,
+# as hardware gives for an MSR it lacks, and the cell goes on. The image sets
+# its real-mode IVT entry 13 to a handler that prints "#GP" on COM2 (checked
+# by run-cells-test), then writes SYSCFG (0xc0010010) at RIP 0x1c.
+step msr-gp-in-cell
+printf '\061\300\216\330\307\006\064\000\041\000\307\006\066\000\000\000' >/tmp/msr-gp.bin
+printf '\146\271\020\000\001\300\146\061\300\146\061\322\017\060\364\353\375' >>/tmp/msr-gp.bin
+printf '\272\370\002\260\043\356\260\107\356\260\120\356\260\012\356\364\353\375' >>/tmp/msr-gp.bin
+if warden cell run $CELL /tmp/msr-gp.bin; then
+	sleep 2
+	expect_eq msr-gp-cell-still-running running "$(cat $SYSFS/cells/1/state)"
+	check msr-gp-refusal-on-console sh -c "warden console | grep -q \"cell 'irqlat': write of MSR c0010010 (value 0) at RIP 1c refused\""
+	check msr-gp-destroy warden cell destroy irqlat
+else
+	fail msr-gp-run "exit $?"
+fi
 check create-after-faults warden cell create $CELL
 check destroy-after-faults warden cell destroy irqlat
 

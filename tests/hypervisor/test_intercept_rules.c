@@ -2,7 +2,7 @@
 /*
  * Host unit test of hypervisor/arch/x86/intercept_rules.c: which guest MSR
  * writes hardware would take (EFER, APIC base, x2APIC ICR, PAT,
- * MTRR_DEF_TYPE) and the value of a denied IN.
+ * MTRR_DEF_TYPE), the LVT entries a cell may program and the value of a denied IN.
  */
 #include <stdio.h>
 #include <arch/intercept_rules.h>
@@ -85,6 +85,29 @@ static void test_icr_and_memory_types(void)
 	       !msr_is_mtrr_range(0x300));
 }
 
+static void test_lvt(void)
+{
+	EXPECT(lvt_write_allowed(0x835, 0x00030, 1));		/* LINT0 fixed, vector 0x30 */
+	EXPECT(lvt_write_allowed(0x835, 0x10700, 1));		/* ExtINT, but masked */
+	EXPECT(lvt_write_allowed(0x836, 0x0a030, 1));		/* level, active low */
+	EXPECT(!lvt_write_allowed(0x835, 0x00700, 1));		/* ExtINT */
+	EXPECT(!lvt_write_allowed(0x836, 0x00400, 1));		/* NMI */
+	EXPECT(!lvt_write_allowed(0x833, 0x00200, 1));		/* thermal SMI */
+	EXPECT(!lvt_write_allowed(0x834, 0x00500, 1));		/* performance INIT */
+	EXPECT(!lvt_write_allowed(0x837, 0x00400, 1));		/* error NMI */
+	EXPECT(!lvt_write_allowed(0x834, 0x00400, 0));		/* xAPIC: same rule */
+	EXPECT(lvt_write_allowed(0x837, 0x000fe, 1));
+	EXPECT(!lvt_write_allowed(0x837, 0x080fe, 1));		/* no trigger mode there */
+	EXPECT(lvt_write_allowed(0x837, 0x080fe, 0));		/* MMIO: hardware ignores it */
+	EXPECT(!lvt_write_allowed(0x835, 1ULL << 17, 1));	/* reserved */
+	EXPECT(!lvt_write_allowed(0x833, 1ULL << 32, 1));
+	/* The timer has no delivery mode; other registers are not LVT entries. */
+	EXPECT(lvt_write_allowed(0x832, 0x20030, 1));
+	EXPECT(lvt_write_allowed(0x838, 0x400, 1));
+	EXPECT(!lvt_has_delivery_mode(0x832) && lvt_has_delivery_mode(0x833) &&
+	       lvt_has_delivery_mode(0x837) && !lvt_has_delivery_mode(0x838));
+}
+
 static void test_denied_in(void)
 {
 	EXPECT(io_denied_in_value(0x1234567800000000ULL, 4) == 0xffffffffULL);
@@ -97,6 +120,7 @@ int main(void)
 	test_efer();
 	test_apic_base();
 	test_icr_and_memory_types();
+	test_lvt();
 	test_denied_in();
 	printf("intercept rules: %d checks, %d failed\n", checks, failures);
 	return failures ? 1 : 0;

@@ -8,7 +8,7 @@
 
 _warden_commands="config enable disable console info cell help"
 _warden_config_commands="build check create cell dump"
-_warden_cell_commands="create load start shutdown destroy run list"
+_warden_cell_commands="create load start shutdown destroy run list stats"
 
 # Options per command path, as the tool's --help lists them. -g: bash-completion sources this file inside a function.
 declare -gA _warden_options=(
@@ -23,7 +23,7 @@ declare -gA _warden_options=(
 	[disable]="--help"
 	[console]="-f --help"
 	[info]="--json --sysroot --help"
-	[cell]="-a -s --long-cmdline --json --help"
+	[cell]="-a -s --long-cmdline --json -w --help"
 	[cell create]="--help"
 	[cell load]="-a -s --long-cmdline --help"
 	[cell start]="--help"
@@ -31,6 +31,7 @@ declare -gA _warden_options=(
 	[cell run]="-a -s --long-cmdline --help"
 	[cell destroy]="--help"
 	[cell list]="--json --help"
+	[cell stats]="-w --json --help"
 )
 
 # Options whose value is a file (f), a directory (d), a config (c) or free text (-).
@@ -142,7 +143,7 @@ _warden()
 	help|disable|console|info|"cell list") return 0 ;;
 	enable|"config build"|"config check"|"config cell"|"config dump"|"cell create")
 		_warden_files c "$current" ;;
-	"cell destroy"|"cell start"|"cell shutdown")
+	"cell destroy"|"cell start"|"cell shutdown"|"cell stats")
 		[ "$COMP_CWORD" = 3 ] && _warden_reply "$(_warden_cell_names)" "$current" ;;
 	"cell run")	# the config, then images
 		if [ "$COMP_CWORD" = 3 ]; then _warden_files c "$current"

@@ -54,6 +54,22 @@ _Bool x2apic_icr_valid(__u64 value)
 	return !(value & 0xfff33000ULL);
 }
 
+#define LVT_DELIVERY_MODE(v)	(((v) >> 8) & 7)
+#define LVT_MASKED		(1ULL << 16)
+#define LVT_LINT_BITS		0x1f7ffULL	/* LINT0, LINT1: polarity, IRR, trigger */
+#define LVT_BITS		0x117ffULL	/* the others */
+
+_Bool lvt_write_allowed(__u32 msr, __u64 value, _Bool x2apic)
+{
+	__u64 defined = msr == 0x835 || msr == 0x836 ? LVT_LINT_BITS : LVT_BITS;
+
+	if (!lvt_has_delivery_mode(msr))
+		return 1;
+	if (x2apic && (value & ~defined))
+		return 0;
+	return (value & LVT_MASKED) || LVT_DELIVERY_MODE(value) == 0;
+}
+
 static _Bool memory_type_valid(unsigned int type)
 {
 	return type == 0 || type == 1 || (type >= 4 && type <= 6);

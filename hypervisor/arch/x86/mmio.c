@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Nested page faults: the xAPIC page (every cell's, root's filters ICR
- * writes) and root's IOAPIC register windows (ioapic.c checks redirection
+ * Nested page faults: the xAPIC page (every cell's: ICR writes filtered, a
+ * non-root cell's LVT writes checked) and root's IOAPIC register windows (ioapic.c checks redirection
  * entries) are the MMIO the hypervisor emulates; a fault anywhere else
  * means the cell touched memory its config does not give it. The
  * instruction is read as the guest's CPU would (guest_paging.c), through the
@@ -128,7 +128,26 @@ static u64 *register_of(struct registers *guest, struct vmcb *vmcb, unsigned int
 	return &array[15 - n];
 }
 
-static void xapic_access(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest,
+/*
+ * A non-root cell's LVT write with a delivery mode beyond fixed (the rule of
+ * the x2APIC path in msr.c): a store hardware would take, refused with #GP
+ * as the WRMSR of the same value is, so that the cell sees it.
+ */
+static bool xapic_lvt_refused(struct per_cpu *cpu, struct vmcb *vmcb, u64 offset, u32 value)
+{
+	u32 msr = MSR_X2APIC_FIRST + (u32)(offset / 16);
+
+	if (cpu->cell == &root_cell || offset % 16 || lvt_write_allowed(msr, value, false))
+		return false;
+	printk("warden: CPU %u: cell '%s' at RIP %llx: xAPIC LVT write %x at offset %llx refused: "
+	       "only fixed or masked in a cell: #GP injected\n", cpu->id,
+	       cpu->cell->config->name, vmcb->rip, value, offset);
+	vcpu_inject_exception(vmcb, VECTOR_GP, true);
+	return true;
+}
+
+/* False when the access was refused with a fault (RIP stays). */
+static bool xapic_access(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *guest,
 			 const struct mmio_instruction *insn, u64 offset)
 {
 	volatile u32 *apic = (volatile u32 *)(unsigned long)XAPIC_BASE;
@@ -137,16 +156,19 @@ static void xapic_access(struct per_cpu *cpu, struct vmcb *vmcb, struct register
 
 	if (!insn->write) {
 		*reg = apic[offset / 4];	/* 32-bit loads zero-extend */
-		return;
+		return true;
 	}
 	value = (u32)(insn->has_immediate ? insn->immediate : *reg);
 	if (offset == XAPIC_ICR_LOW) {
 		apic_send_ipi(cpu, apic[XAPIC_ICR_HIGH / 4] >> 24, value, false);
-		return;
+		return true;
 	}
+	if (xapic_lvt_refused(cpu, vmcb, offset, value))
+		return false;
 	apic[offset / 4] = value;
 	if (cpu->cell == &root_cell && (offset == XAPIC_LDR || offset == XAPIC_DFR))
 		root_ipi_record_logical_id(cpu);
+	return true;
 }
 
 /* Only a data access may be emulated: not a page-table walk, not code. */
@@ -242,9 +264,9 @@ void vcpu_handle_npf(struct per_cpu *cpu, struct vmcb *vmcb, struct registers *g
 	cpu->exits[xapic ? WARDEN_EXIT_XAPIC : WARDEN_EXIT_IOAPIC]++;
 	if (!decode_access(cpu, vmcb, xapic ? "xAPIC" : "IOAPIC", &insn, &code_bits))
 		return;
-	if (xapic)
-		xapic_access(cpu, vmcb, guest, &insn, (address & 0xfff) & ~3ULL);
-	else
+	if (xapic && !xapic_access(cpu, vmcb, guest, &insn, (address & 0xfff) & ~3ULL))
+		return;		/* refused with a fault: RIP stays */
+	if (!xapic)
 		ioapic_emulate(cpu, vmcb, guest, &insn, ioapic);
 	vmcb->rip = next_rip(vmcb, code_bits, insn.length);
 }

@@ -37,7 +37,7 @@ static const u32 root_checked_writes[] = {
 static const struct { u32 first, last; } cell_allowed[] = {
 	{ MSR_SYSENTER_CS, MSR_SYSENTER_EIP },
 	{ MSR_TSC_DEADLINE, MSR_TSC_DEADLINE },
-	{ MSR_X2APIC_FIRST, MSR_X2APIC_LAST },	/* ICR writes: see below */
+	{ MSR_X2APIC_FIRST, MSR_X2APIC_LAST },	/* ICR and LVT writes: see below */
 	{ MSR_STAR, MSR_SFMASK },
 	{ MSR_FS_BASE, MSR_TSC_AUX },		/* FS, GS, KernelGS base, TSC_AUX */
 };
@@ -75,6 +75,8 @@ void msr_bitmap_build(struct cell *cell)
 			for (msr = cell_allowed[n].first; msr <= cell_allowed[n].last; msr++)
 				msr_bitmap_set(bitmap, msr, false, false);
 		msr_bitmap_set(bitmap, MSR_X2APIC_ICR, false, true);
+		for (msr = X2APIC_LVT_THERMAL; msr <= X2APIC_LVT_ERROR; msr++)
+			msr_bitmap_set(bitmap, msr, false, true);
 		msr_bitmap_set(bitmap, MSR_TSC, false, true);	/* reading the TSC is fine */
 		return;
 	}
@@ -145,6 +147,18 @@ static const char *write_x2apic_icr(struct per_cpu *cpu, u64 value)
 	return NULL;
 }
 
+/* Only root's CPUs keep these MSRs passed through (msr_bitmap_build). */
+static const char *write_x2apic_lvt(u32 msr, u64 value)
+{
+	if (!(read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD))
+		return "x2APIC register written in xAPIC mode";
+	if (!lvt_write_allowed(msr, value, true))
+		return "an LVT entry may only be fixed or masked in a cell (SMI, NMI, INIT and "
+		       "ExtINT reach beyond it), and reserved bits stay clear";
+	write_msr(msr, value);
+	return NULL;
+}
+
 /*
  * MTRR_DEF_TYPE and PAT: a cell's own view (the shadow); the hardware keeps
  * the platform's, which is what root may write. Linux turns the MTRRs off
@@ -190,6 +204,8 @@ static const char *msr_write(struct per_cpu *cpu, struct vmcb *vmcb, u32 msr, u6
 		return write_apic_base(value);
 	case MSR_X2APIC_ICR:
 		return write_x2apic_icr(cpu, value);
+	case X2APIC_LVT_THERMAL ... X2APIC_LVT_ERROR:
+		return write_x2apic_lvt(msr, value);
 	case MSR_MTRR_DEF_TYPE:
 		return write_memory_type(cpu, msr, &cpu->arch.mtrr_def_type, value,
 					 mtrr_def_type_valid(value));

@@ -245,8 +245,11 @@ void __noreturn arch_vcpu_leave(struct per_cpu *cpu)
 	leave_to_linux(cpu->arch.guest_registers, &state);
 }
 
+/* Real mode pushes no error code (APM vol. 2, 8.4): none is injected there. */
 void vcpu_inject_exception(struct vmcb *vmcb, unsigned int vector, bool error_code)
 {
+	if (!(vmcb->cr0 & CR0_PE))
+		error_code = false;
 	vmcb->event_injection = EVENT_VALID | EVENT_TYPE_EXCEPTION | vector |
 				(error_code ? EVENT_ERROR_VALID : 0);
 }

@@ -101,7 +101,7 @@ struct acpi_facts {
 };
 int acpi_read_facts(struct acpi_facts *facts);
 
-/* Timing (calibrate.c). */
+/* Timing (calibrate.c): a non-zero *tsc_khz is taken as known, not measured. */
 int calibrate_timers(uint32_t *tsc_khz, uint32_t *apic_khz, unsigned int window_ms);
 
 void apic_boot_init(void);	/* choose x2APIC/xAPIC for all CPUs */

@@ -69,7 +69,12 @@ int calibrate_timers(uint32_t *tsc_khz, uint32_t *apic_khz, unsigned int window_
 		return -SDK_ENOTSUP;
 	if (window_ms < 1 || window_ms > 1000)
 		return -SDK_ERANGE;
-	err = calibrate_tsc(tsc_khz, window_ms);
+	/*
+	 * A cell knows its TSC rate (comm region): measure the APIC timer in
+	 * those units, or a one-shot delay converted with the given TSC rate and
+	 * a measured APIC rate is off by the two rates' disagreement.
+	 */
+	err = *tsc_khz ? 0 : calibrate_tsc(tsc_khz, window_ms);
 	if (err)
 		return err;
 	window_tsc = (uint64_t)*tsc_khz * window_ms;

@@ -42,7 +42,7 @@ static void check_comm_region(void)
 
 /* A cell gets TSC and APIC timer rates from the hypervisor; what is missing
  * (bare mode has neither; an emulated cell boot may leave apic_khz 0) is
- * measured against the PM timer. */
+ * measured: the TSC against the PM timer, the APIC timer against the TSC. */
 static void setup_clock(void)
 {
 	struct warden_comm_region *comm = comm_region();
@@ -57,8 +57,6 @@ static void setup_clock(void)
 			       "failed: %s\n", platform_pm_timer_port(), sdk_strerror(err));
 			inmate_exit(1);
 		}
-		if (comm->tsc_khz)
-			tsc_khz = comm->tsc_khz;
 		if (comm->apic_khz)
 			apic_khz = comm->apic_khz;
 	}

@@ -25,6 +25,7 @@
 #define APIC_BASE_ENABLE	(1ULL << 11)
 #define APIC_BASE_ADDRESS	0x000ffffffffff000ULL
 
+#define CR0_PE			(1ULL << 0)
 #define CR0_PG			(1ULL << 31)
 
 /*
@@ -48,6 +49,33 @@ _Bool apic_base_write_allowed(__u64 current, __u64 value, unsigned int max_physi
 
 /* An x2APIC ICR value with no reserved bit set (bits 12-13, 16-17, 20-31). */
 _Bool x2apic_icr_valid(__u64 value);
+
+/*
+ * The local vector table entries that carry a delivery mode, as x2APIC
+ * MSRs (Intel SDM vol. 3, 10.12.1.2; the xAPIC offset is (msr - 0x800) x
+ * 16): thermal, performance counters, LINT0, LINT1, error. The timer entry
+ * (0x832) has no delivery mode.
+ */
+#define X2APIC_LVT_THERMAL	0x833
+#define X2APIC_LVT_ERROR	0x837
+
+static inline _Bool lvt_has_delivery_mode(__u32 msr)
+{
+	return msr >= X2APIC_LVT_THERMAL && msr <= X2APIC_LVT_ERROR;
+}
+
+/*
+ * A non-root cell's write of such an LVT entry: only delivery mode fixed,
+ * or the entry masked (a masked entry delivers nothing; unmasking it is
+ * another write, checked again). SMI, NMI, INIT and ExtINT would act
+ * beyond the cell: SMM is the platform's, and NMI and INIT are how the
+ * hypervisor manages the cell's CPUs. x2apic: the write is a WRMSR, whose
+ * reserved bits hardware refuses with #GP; the hypervisor writes the value
+ * itself, so they are refused here too (APM vol. 2, 16.4: vector 7:0,
+ * delivery mode 10:8, status 12, LINT polarity, remote IRR and trigger
+ * mode 15:13, mask 16). False means #GP for the cell.
+ */
+_Bool lvt_write_allowed(__u32 msr, __u64 value, _Bool x2apic);
 
 /* PAT: every entry one of UC, WC, WT, WP, WB, UC- (APM vol. 2, 7.8.1). */
 _Bool pat_valid(__u64 value);
