@@ -141,6 +141,19 @@ if warden cell run $CELL /tmp/msr-gp.bin; then
 else
 	fail msr-gp-run "exit $?"
 fi
+# A cell may disable its local APIC (a legal IA32_APIC_BASE write: EN and
+# EXTD cleared, then HLT); it must still be reachable for destroy, which
+# reaches its CPU by NMI (a globally disabled APIC takes none: root hung here).
+step apic-disabled-cell
+printf '\146\271\033\000\000\000\017\062\146\045\377\363\377\377\017\060\364\353\375' >/tmp/apic-off.bin
+if warden cell run $CELL /tmp/apic-off.bin; then
+	sleep 1
+	expect_eq apic-disabled-cell-running running "$(cat $SYSFS/cells/1/state)"
+	check apic-disabled-cell-destroy warden cell destroy irqlat
+	check apic-disabled-cpu3-back cpu3_in_root
+else
+	fail apic-disabled-run "exit $?"
+fi
 check create-after-faults warden cell create $CELL
 check destroy-after-faults warden cell destroy irqlat
 

@@ -225,3 +225,14 @@ void apic_drop_pending(void)
 	}
 	apic_write(APIC_SVR, SVR_RESET);
 }
+
+/*
+ * For a cell that disabled its APIC (msr.c): xAPIC mode, LVTs masked, the
+ * timer stopped and the APIC software-disabled, which holds back fixed
+ * interrupts and still accepts NMIs (Intel SDM vol. 3, 10.4.7.2).
+ */
+void apic_stand_in_for_disabled(void)
+{
+	apic_set_mode(false);
+	apic_write(APIC_SVR, SVR_RESET);
+}

@@ -74,6 +74,7 @@ static void hand_back(struct per_cpu *cpu)
 {
 	apic_set_mode(cpu->arch.root_x2apic);
 	apic_drop_pending();
+	cpu->arch.apic_disabled = false;
 	vcpu_enter_cell(cpu, &root_cell);
 	cpu->cell = &root_cell;
 	cpu->state = WARDEN_CPU_RUNNING;
@@ -117,6 +118,7 @@ static bool park(struct per_cpu *cpu, struct cell *cell)
 	/* Cells start with the APIC in the mode the platform config gives them. */
 	apic_set_mode(system_config->platform.apic_mode == WARDEN_APIC_MODE_X2APIC);
 	apic_drop_pending();
+	cpu->arch.apic_disabled = false;
 	vcpu_enter_cell(cpu, cell);
 	/* Every CPU of the cell at the reset address at once, MTRRs off as after a reset. */
 	vcpu_reset(cpu, cell->config->cpu_reset_address >> 12);

@@ -125,14 +125,43 @@ static const char *write_efer(struct vmcb *vmcb, u64 value)
 	return NULL;
 }
 
-static const char *write_apic_base(u64 value)
+/* IA32_APIC_BASE as the guest sees it: a cell's disabled APIC is a shadow. */
+static u64 guest_apic_base(const struct per_cpu *cpu)
+{
+	u64 base = read_msr(MSR_APIC_BASE);
+
+	return cpu->arch.apic_disabled ? base & ~(APIC_BASE_ENABLE | APIC_BASE_EXTD) : base;
+}
+
+/*
+ * A cell may disable its APIC (the way from x2APIC back to xAPIC goes
+ * through it, Intel SDM vol. 3, 10.12.5), but a globally disabled APIC takes
+ * no NMI, and the hypervisor reaches a cell's CPU only by NMI (management.c):
+ * destroying the cell would wait for ever. So the cell gets the disabled
+ * state as a shadow, while the real APIC stays enabled in xAPIC mode, quiet
+ * (LVTs masked, timer stopped, software-disabled): an x2APIC register
+ * access then faults as on a disabled APIC, and an NMI still lands (a
+ * software-disabled APIC accepts NMIs, SDM 10.4.7.2). Enabling it again sets
+ * the mode the cell asks for.
+ */
+static const char *write_apic_base(struct per_cpu *cpu, u64 value)
 {
 	u64 result;
 
-	if (!apic_base_write_allowed(read_msr(MSR_APIC_BASE), value,
+	if (!apic_base_write_allowed(guest_apic_base(cpu), value,
 				     cpuid(0x80000008, 0).eax & 0xff,
 				     cpuid(1, 0).ecx & CPUID_1_ECX_X2APIC, &result))
 		return "reserved bit, a moved base or an illegal APIC mode change";
+	if (cpu->cell != &root_cell && !(result & APIC_BASE_ENABLE)) {
+		apic_stand_in_for_disabled();
+		cpu->arch.apic_disabled = true;
+		return NULL;
+	}
+	if (cpu->arch.apic_disabled) {
+		apic_set_mode(result & APIC_BASE_EXTD);
+		cpu->arch.apic_disabled = false;
+		return NULL;
+	}
 	write_msr(MSR_APIC_BASE, result);
 	return NULL;
 }
@@ -201,7 +230,7 @@ static const char *msr_write(struct per_cpu *cpu, struct vmcb *vmcb, u32 msr, u6
 	case MSR_EFER:
 		return write_efer(vmcb, value);
 	case MSR_APIC_BASE:
-		return write_apic_base(value);
+		return write_apic_base(cpu, value);
 	case MSR_X2APIC_ICR:
 		return write_x2apic_icr(cpu, value);
 	case X2APIC_LVT_THERMAL ... X2APIC_LVT_ERROR:
@@ -235,7 +264,7 @@ static const char *msr_read(struct per_cpu *cpu, struct vmcb *vmcb, u32 msr, u64
 		*value = vmcb->g_pat;
 		return NULL;
 	case MSR_APIC_BASE:	/* cells read their APIC's mode and base */
-		*value = read_msr(MSR_APIC_BASE);
+		*value = guest_apic_base(cpu);
 		return NULL;
 	case MSR_VM_HSAVE_PA:
 		return "SVM is not offered to guests";

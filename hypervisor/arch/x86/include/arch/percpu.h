@@ -26,6 +26,7 @@ struct arch_per_cpu {
 	unsigned int guest_nmi;	/* GUEST_NMI_*: may the guest take an NMI now? */
 	u64 mtrr_def_type;	/* the guest's view of MTRR_DEF_TYPE */
 	bool root_x2apic;	/* the APIC mode root Linux runs this CPU in */
+	bool apic_disabled;	/* a cell disabled its APIC: it sees EN clear (msr.c) */
 	u32 root_ldr, root_dfr;	/* root Linux's xAPIC logical ID of this CPU */
 };
 

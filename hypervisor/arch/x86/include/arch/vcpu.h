@@ -43,6 +43,8 @@ void apic_write_icr(u32 destination, u32 command, bool x2apic);
 void apic_set_mode(bool x2apic);
 /* apic.c: this CPU's APIC without pending or in-service interrupts (GIF clear on return). */
 void apic_drop_pending(void);
+/* apic.c: enabled in xAPIC mode but quiet and software-disabled (a cell's disabled APIC). */
+void apic_stand_in_for_disabled(void);
 /* apic.c: the APIC timer's rate in kHz, measured once on a CPU no guest runs on. */
 void apic_measure_timer(u32 tsc_khz);
 u32 apic_timer_khz(void);
