@@ -45,6 +45,7 @@ uint64_t clock_scale_ceil(uint64_t value, uint32_t mul, uint32_t div);
 bool timer_cpuid_has_deadline(uint32_t cpuid1_ecx);
 enum timer_mode timer_wakeup_mode(bool has_deadline);
 uint32_t timer_counts_for_tsc(uint64_t tsc_delta, uint32_t tsc_khz, uint32_t timer_khz);
+int timer_counts_for_ns(uint64_t ns, uint32_t timer_khz, uint32_t *count);
 
 /* arch: sleep with interrupts off between the check and HLT (sleep.c) */
 int arch_sleep_until_tsc(uint64_t deadline_tsc);

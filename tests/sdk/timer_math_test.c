@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <inmate/errors.h>
 #include <inmate/timer.h>
 #include "../../sdk/lib/sdk_internal.h"
 
@@ -48,6 +49,20 @@ int main(void)
 	expect(timer_counts_for_tsc(1ull << 50, 2599962, 1000000) == 0xffffffffu,
 	       "capped at 32 bits", timer_counts_for_tsc(1ull << 50, 2599962, 1000000),
 	       0xffffffffu);
+	{
+		uint32_t count = 0;
+		int err = timer_counts_for_ns(1, 134309, &count);
+
+		/* the rate a loaded host once made the hypervisor measure */
+		expect(err == 0 && count == 1, "1 ns below 1 GHz: 1 count, not a refusal",
+		       err ? (unsigned long long)err : count, 1);
+		err = timer_counts_for_ns(1000000, 1000000, &count);
+		expect(err == 0 && count == 1000000, "1 ms at 1 GHz", count, 1000000);
+		expect(timer_counts_for_ns(0, 1000000, &count) == -SDK_ERANGE, "0 ns refused",
+		       0, 0);
+		expect(timer_counts_for_ns(5000000000ull, 1000000, &count) == -SDK_ERANGE,
+		       "5 s at 1 GHz: beyond 32 bits", 0, 0);
+	}
 	printf("timer_math_test: %d of %d cases passed\n", cases - failures, cases);
 	return failures ? 1 : 0;
 }

@@ -131,16 +131,39 @@ void apic_set_mode(bool x2apic)
 static u32 timer_khz;
 
 /*
+ * One reading of the current count, bracketed by two TSC reads: its time is
+ * their middle. Under emulation the vCPU can be descheduled between two
+ * reads for many milliseconds (a loaded host: QEMU's thread loses the CPU);
+ * a reading whose bracket is wider than 20 us is not taken.
+ */
+static bool timer_sample(volatile u32 *apic, u32 tsc_khz, u64 *tsc, u32 *count)
+{
+	u64 before = arch_cpu_cycles(), after;
+
+	*count = apic[XAPIC_CURRENT_COUNT / 4];
+	after = arch_cpu_cycles();
+	*tsc = before + (after - before) / 2;
+	return after - before < tsc_khz / 50;
+}
+
+static void timer_sample_narrow(volatile u32 *apic, u32 tsc_khz, u64 *tsc, u32 *count)
+{
+	unsigned int tries = 0;
+
+	while (!timer_sample(apic, tsc_khz, tsc, count) && ++tries < 1000)
+		cpu_relax();
+}
+
+/*
  * Cells are told the APIC timer's rate (comm region apic_khz, never 0:
  * Jailhouse's apic-demo divides by it) when the system config leaves it out.
  * It is measured once, on a CPU that joins a cell (no guest uses its APIC
  * then): the timer counts down from the largest count, divided by 1 and
- * masked (a masked timer still counts, SDM 10.5.4), for 2 ms of TSC cycles;
- * count and TSC are read in the same order at both ends, so that the cost
- * of the reads cancels out. In xAPIC mode, since QEMU 10 aborts on a read of
- * the current count through MSR 0x839 under icount
- * (../shared/facts/x2apic-under-qemu.md); the caller sets the mode it needs
- * afterwards.
+ * masked (a masked timer still counts, SDM 10.5.4), for 2 ms of TSC cycles
+ * between two narrowly bracketed readings (timer_sample). In xAPIC mode,
+ * since QEMU 10 aborts on a read of the current count through MSR 0x839
+ * under icount (../shared/facts/x2apic-under-qemu.md); the caller sets the
+ * mode it needs afterwards.
  */
 void apic_measure_timer(u32 tsc_khz)
 {
@@ -153,13 +176,10 @@ void apic_measure_timer(u32 tsc_khz)
 	apic_set_mode(false);
 	apic[XAPIC_TIMER_DIVIDE / 4] = TIMER_DIVIDE_BY_1;
 	apic[XAPIC_INITIAL_COUNT / 4] = ~0U;
-	first = apic[XAPIC_CURRENT_COUNT / 4];
-	start = arch_cpu_cycles();
-	do {
+	timer_sample_narrow(apic, tsc_khz, &start, &first);
+	while (arch_cpu_cycles() - start < 2ULL * tsc_khz)
 		cpu_relax();
-		last = apic[XAPIC_CURRENT_COUNT / 4];
-		end = arch_cpu_cycles();
-	} while (end - start < 2ULL * tsc_khz);
+	timer_sample_narrow(apic, tsc_khz, &end, &last);
 	apic[XAPIC_INITIAL_COUNT / 4] = 0;
 	timer_khz = (u32)((u64)(first - last) * tsc_khz / (end - start));
 	printk("Warden: local APIC timer: %u kHz (measured against the TSC at %u kHz)\n",

@@ -21,6 +21,8 @@ enum timer_mode {
  * they are; enable them with irq_enable()). */
 int timer_setup(unsigned int vector, irq_handler_t handler, void *context);
 
+/* A period or delay shorter than one timer count is one count; 0, or on
+ * x86 one beyond the 32-bit counter, is an error. */
 int timer_start_periodic(uint64_t period_ns);
 int timer_start_oneshot(uint64_t delay_ns);
 /* Fire when the TSC reaches tsc_deadline; -SDK_ENOTSUP without the feature. */

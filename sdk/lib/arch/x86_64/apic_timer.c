@@ -85,16 +85,6 @@ int timer_setup(unsigned int vector, irq_handler_t handler, void *context)
 	return 0;
 }
 
-static int timer_count(uint64_t ns, uint32_t *count)
-{
-	uint64_t counts = clock_scale_floor(ns, timer_khz(), 1000000);
-
-	if (counts == 0 || counts > 0xffffffffull)
-		return -SDK_ERANGE;
-	*count = (uint32_t)counts;
-	return 0;
-}
-
 static int timer_start_counting(uint64_t ns, enum timer_mode mode)
 {
 	struct percpu *cpu = this_percpu();
@@ -103,7 +93,7 @@ static int timer_start_counting(uint64_t ns, enum timer_mode mode)
 
 	if (!cpu->timer_vector)
 		return -SDK_EINVAL;
-	err = timer_count(ns, &count);
+	err = timer_counts_for_ns(ns, timer_khz(), &count);
 	if (err)
 		return err;
 	lvt_program(cpu, mode, cpu->timer_vector);
