@@ -1,0 +1,189 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The isolation suite in one boot (issue 13, docs/isolation.md): for each
+# attempt of the attack inmate, the irqlat cell (CPU 3, 1 MiB) is created,
+# loaded with attack.bin and "attempt=NAME", started and watched; then root
+# checks what came of it, destroys the cell and gets CPU 3 back. A row of
+# the table goes to the console for each ("ATTACK-ROW|name|expected|
+# observed|contained"); run-attacks-test prints the table. Beside it all, the
+# apic-demo cell runs its timer on CPU 2: no attempt may add a VM exit there,
+# and its own checks (every tick, no stray interrupt, jitter bound) must hold.
+. /lib/warden/guest-lib.sh
+
+SYSFS=/sys/devices/warden
+CELL=/etc/warden/irqlat.cell
+ONLINE3=/sys/devices/system/cpu/cpu3/online
+NEIGHBOUR_EXITS=$SYSFS/cpus/2/vmexits_total
+FREE_CELLS_RAM=0x31800000	# the cells' area no cell of this test uses
+# What root Linux prints when an interrupt from outside reaches it.
+ROOT_COMPLAINTS='NMI|No irq handler|spurious|Unexpected|unexpected'
+MEMORY="access outside the cell's memory"
+PORT="access to a port the cell does not own"
+
+cpu3_in_root() {
+	[ "$(cat $ONLINE3)" = 1 ] && taskset -c 3 sh -c 'echo alive | md5sum >/dev/null'
+}
+
+cell_dir() {	# cell_dir NAME: the cell's sysfs directory
+	local dir
+	for dir in $SYSFS/cells/*; do
+		[ "$(cat $dir/name 2>/dev/null)" = "$1" ] && echo $dir
+	done
+}
+
+# outcome: what the attacker's cell ended in, from root's side.
+outcome() {
+	local dir state record
+	dir=$(cell_dir irqlat)
+	state=$(cat $dir/state)
+	record=$(cat $dir/failure)
+	case "$state" in
+	failed)
+		case "$record" in
+		""|none*|"did not fail"*) echo "failed by its own word (no failure record)" ;;
+		*) echo "failed: $record" ;;
+		esac ;;
+	*) echo "$state" ;;
+	esac
+}
+
+# attempt NAME EXPECTED-OUTCOME [EXTRA-CHECK]: EXPECTED-OUTCOME is "shut down"
+# (the inmate saw what it expected: an exception, a refusal), "running" (the
+# cell stopped its CPU for good), or the start of "failed: REASON".
+attempt() {
+	local name=$1 expected=$2 extra=$3 observed i=0 contained=yes why=""
+	local complaints_before complaints_after neighbour_before neighbour_after
+	step "attack-$name"
+	complaints_before=$(dmesg | grep -cE "$ROOT_COMPLAINTS")
+	neighbour_before=$(cat $NEIGHBOUR_EXITS)
+	if ! warden cell create $CELL >/dev/null ||
+	   ! warden cell load irqlat /lib/attack.bin -s "attempt=$name" -a 0x1000 >/dev/null ||
+	   ! warden cell start irqlat >/dev/null; then
+		fail "attack-$name" "create/load/start"
+		warden cell destroy irqlat >/dev/null 2>&1
+		return
+	fi
+	observed=$(outcome)
+	while [ $i -lt 40 ] && [ "$observed" = running ]; do
+		sleep 0.1
+		i=$((i + 1))
+		observed=$(outcome)
+	done
+	case "$observed" in
+	"$expected"*) ;;
+	*) contained=no why="expected '$expected'" ;;
+	esac
+	if [ -n "$extra" ] && ! eval "$extra"; then
+		contained=no why="$why; extra check failed: $extra"
+	fi
+	if ! sh -c 'echo alive | md5sum >/dev/null'; then contained=no why="$why; root does not answer"; fi
+	if ! warden cell destroy irqlat >/dev/null; then contained=no why="$why; destroy refused"; fi
+	if ! cpu3_in_root; then contained=no why="$why; CPU 3 not back in root"; fi
+	complaints_after=$(dmesg | grep -cE "$ROOT_COMPLAINTS")
+	if [ "$complaints_after" != "$complaints_before" ]; then
+		contained=no why="$why; root Linux complained: $(dmesg | grep -E "$ROOT_COMPLAINTS" | tail -n 1)"
+	fi
+	neighbour_after=$(cat $NEIGHBOUR_EXITS)
+	if [ "$neighbour_after" != "$neighbour_before" ]; then
+		contained=no why="$why; $((neighbour_after - neighbour_before)) VM exits on apic-demo's CPU 2"
+	fi
+	echo "ATTACK-ROW|$name|$expected|$observed|$contained"
+	if [ $contained = yes ]; then pass "attack-$name"; else fail "attack-$name" "$observed ($why)"; fi
+}
+
+console_says() {	# console_says TEXT: in the hypervisor console's last lines
+	warden console | tail -n 12 | grep -qF "$1"
+}
+
+check insmod insmod /lib/modules/warden.ko
+check enable warden enable /etc/warden/qemu-q35.cell
+check devmem command -v devmem
+devmem $FREE_CELLS_RAM 32 0x0badc0de
+
+# The neighbour: apic-demo on CPU 2 (COM1), 2,000 periods of 30 ms in each
+# timer mode, longer than the attacks take. Its start-up exits (CPUID, MTRR
+# default type, LVT masks) come first; then its CPU must stay without exits.
+step neighbour
+check neighbour-start warden cell run /etc/warden/apic-demo.cell /lib/apic-demo.bin \
+	-s "period-us=30000 periods=2000 max-jitter-us=100000"
+sleep 3
+echo "apic-demo's CPU 2: $(cat $NEIGHBOUR_EXITS) VM exits at start-up"
+
+# memory
+attempt mem-read-root-ram "failed: $MEMORY (address 1000000)"
+attempt mem-write-root-ram "failed: $MEMORY (address 1000000)"
+attempt mem-write-hypervisor "failed: $MEMORY (address 30000000)"
+attempt mem-read-hypervisor "failed: $MEMORY (address 30200000)"
+attempt mem-write-other-cell "failed: $MEMORY (address 31100000)"
+attempt mem-write-cells-area "failed: $MEMORY (address 31800000)" \
+	'[ "$(devmem $FREE_CELLS_RAM 32)" = 0x0BADC0DE ]'
+attempt mem-write-past-own "failed: $MEMORY (address 101000)"
+attempt mmio-ioapic "failed: $MEMORY (address fec00000)"
+attempt mmio-hpet "failed: $MEMORY (address fed00000)"
+attempt mmio-mmconfig "failed: $MEMORY (address b0000000)"
+attempt mem-remap-root-ram "failed: $MEMORY (address 1000000)"
+attempt mem-table-in-xapic "failed: xAPIC page used as page table or code, or not by MOV (address fee00000)" \
+	'console_says "its page-table walk read the xAPIC page"'
+# ports
+attempt port-pci-config "failed: $PORT (port cf8)"
+attempt port-pic "failed: $PORT (port 21)"
+attempt port-pit "failed: $PORT (port 43)"
+attempt port-cmos "failed: $PORT (port 70)"
+attempt port-keyboard-reset "failed: $PORT (port 64)"
+attempt port-cf9-reset "failed: $PORT (port cf9)"
+attempt port-root-console "failed: $PORT (port 3e8)"
+attempt port-hypervisor-console "failed: $PORT (port 3f8)"
+attempt port-other-uart "failed: $PORT (port 2e8)"
+attempt port-pm-timer-write "shut down"
+# MSRs: #GP, as for an MSR the CPU lacks; the refusal on the hypervisor console
+for msr in efer-svme efer-reserved vm-hsave vm-cr apic-base-move mtrr syscfg tsc microcode \
+	   microcode-status debugctl outside-list; do
+	attempt msr-$msr "shut down" 'console_says "refused"'
+done
+# interrupts
+attempt ipi-fixed-to-root "shut down" 'console_says "IPI 31 to APIC 0 dropped"'
+attempt ipi-nmi-to-root "shut down" 'console_says "IPI 400 to APIC 0 dropped"'
+attempt ipi-smi "shut down" 'console_says "IPI 200 to APIC 0 dropped"'
+attempt ipi-init-to-root "shut down" 'console_says "INIT to APIC 0 dropped"'
+attempt ipi-sipi-to-root "shut down" 'console_says "SIPI to APIC 0 dropped"'
+attempt ipi-all-but-self "shut down" 'console_says "IPI c0031 to APIC 0 dropped"'
+attempt ipi-all "shut down" 'console_says "IPI 80031 to APIC 0 dropped"'
+attempt ipi-physical-broadcast "shut down" 'console_says "IPI 31 to APIC ffffffff dropped"'
+attempt ipi-logical "shut down" 'console_says "IPI 831 to APIC ffffffff dropped"'
+for lvt in lint0-nmi lint1-smi error-init performance-nmi thermal-extint; do
+	attempt lvt-$lvt "shut down" 'console_says "fixed or masked in a cell"'
+done
+attempt ipi-self-storm "shut down"
+attempt msr-pat-own "shut down"
+# instructions
+for insn in vmrun vmload vmsave stgi clgi skinit invlpga; do
+	attempt insn-$insn "shut down"
+done
+attempt insn-xsetbv "shut down"
+check xcr0-restored-for-root sh -c '[ "$(taskset -c 3 /bin/xcr0-probe)" = "$(taskset -c 0 /bin/xcr0-probe)" ]'
+attempt insn-single-step "shut down"
+attempt hlt-interrupts-off "running"
+attempt triple-fault "failed: the guest triple-faulted"
+# hypercalls and the comm region
+attempt hc-management "shut down"
+attempt hc-cpu-info-root "shut down"
+attempt hc-hostile-arguments "shut down"
+attempt hc-debug-console "shut down"
+# A cell's state is its own word: a forged one shows as failed, nothing else changes.
+attempt comm-forged "failed by its own word"
+
+# The attacker can still be created after all of it, and the hypervisor serves root.
+# The neighbour ran through it all: still running, then its checks pass.
+NEIGHBOUR=$(cell_dir apic-demo)
+expect_eq neighbour-still-running running "$(cat $NEIGHBOUR/state)"
+i=0
+while [ $i -lt 300 ] && [ "$(cat $NEIGHBOUR/state)" = running ]; do sleep 1; i=$((i + 1)); done
+expect_eq neighbour-checks-passed "shut down" "$(cat $NEIGHBOUR/state)"
+check neighbour-destroy warden cell destroy apic-demo
+check create-after-attacks warden cell create $CELL
+check destroy-after-attacks warden cell destroy irqlat
+check info-after-attacks sh -c 'warden info | grep -q "nested paging levels"'
+check disable warden disable
+check cpu3-runs-after-disable taskset -c 3 sh -c 'echo alive | md5sum >/dev/null'
+done_all
