@@ -10,10 +10,12 @@
  */
 #include <linux/cpu.h>
 #include <linux/kobject.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include <linux/uaccess.h>
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <asm/io.h>
 #include <warden/comm_region.h>
 #include <warden/config.h>
@@ -39,8 +41,8 @@ static struct kobject *cells_kobject;
 struct cpumask warden_cell_cpus;
 
 /* The cell's CPU bitmap, bounds-checked against the config's size. */
-static int config_cpus(const struct warden_cell_config *config, u32 size, struct cpumask *cpus,
-		       struct warden_message *message)
+static int config_cpus(const struct warden_cell_config *config, u32 size, const char *name,
+		       struct cpumask *cpus, struct warden_message *message)
 {
 	const struct warden_config_table *table = &config->cpus;
 	const u64 *words;
@@ -48,19 +50,49 @@ static int config_cpus(const struct warden_cell_config *config, u32 size, struct
 
 	if ((u64)table->offset + (u64)table->count * 8 > size || table->offset % 8)
 		return warden_refuse(message, -EINVAL, "cell '%s': cpus table outside the config",
-				     config->name);
+				     name);
 	words = (const void *)config + table->offset;
 	cpumask_clear(cpus);
 	for (n = 0; n < table->count * 64; n++) {
 		if (!(words[n / 64] & (1ULL << (n % 64))))
 			continue;
 		if (n >= nr_cpu_ids || n == 0)
-			return warden_refuse(message, -EINVAL, "cell '%s': CPU %u %s", config->name,
+			return warden_refuse(message, -EINVAL, "cell '%s': CPU %u %s", name,
 					     n, n ? "does not exist" : "stays with root Linux");
 		cpumask_set_cpu(n, cpus);
 	}
 	if (cpumask_empty(cpus))
-		return warden_refuse(message, -EINVAL, "cell '%s' has no CPU", config->name);
+		return warden_refuse(message, -EINVAL, "cell '%s' has no CPU", name);
+	return 0;
+}
+
+/*
+ * A cell's memory must be memory Linux does not use (reserved, as with
+ * memmap=): the system config lets cells take any RAM of the root cell, and
+ * RAM that left root's nested tables while Linux still has pages there ends
+ * in a fault that stops root's CPU. The comm region is the hypervisor's page.
+ */
+static int config_memory(const struct warden_cell_config *config, u32 size, const char *name,
+			 struct warden_message *message)
+{
+	const struct warden_config_table *table = &config->memory_regions;
+	const struct warden_memory_region *regions;
+	unsigned int n;
+
+	if ((u64)table->offset + (u64)table->count * sizeof(*regions) > size || table->offset % 8)
+		return warden_refuse(message, -EINVAL, "cell '%s': memory_regions table outside "
+				     "the config", name);
+	regions = (const void *)config + table->offset;
+	for (n = 0; n < table->count; n++) {
+		if (regions[n].flags & WARDEN_MEM_COMM_REGION || !regions[n].size)
+			continue;
+		if (region_intersects(regions[n].phys_start, regions[n].size,
+				      IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) != REGION_DISJOINT)
+			return warden_refuse(message, -EBUSY, "cell '%s': memory region %u "
+					     "(0x%llx, size 0x%llx) is RAM Linux uses: reserve it "
+					     "first (memmap= on the kernel command line)", name, n,
+					     regions[n].phys_start, regions[n].size);
+	}
 	return 0;
 }
 
@@ -280,8 +312,15 @@ long warden_cell_create(const void __user *user_config, u32 size, struct warden_
 		warden_refuse(message, result, "cell config: cannot copy %u bytes", size);
 		goto out;
 	}
-	strscpy(name, config->name, sizeof(name));
-	result = config_cpus(config, size, &cpus, message);
+	strscpy(name, config->name, sizeof(name));	/* the config's may lack its NUL */
+	if (config->header.total_size != size) {
+		result = warden_refuse(message, -EINVAL, "cell '%s': its header says %u bytes, "
+				       "%u were given", name, config->header.total_size, size);
+		goto out;
+	}
+	result = config_cpus(config, size, name, &cpus, message);
+	if (!result)
+		result = config_memory(config, size, name, message);
 	if (!result)
 		result = take_cpus(name, &cpus, &offlined, message);
 	if (result)

@@ -110,6 +110,48 @@ check neighbour-start warden cell run /etc/warden/apic-demo.cell /lib/apic-demo.
 sleep 3
 echo "apic-demo's CPU 2: $(cat $NEIGHBOUR_EXITS) VM exits at start-up"
 
+# Hostile input from root: corrupted copies of the cell config, handed to the
+# driver without the tool's checks. Each is refused with a sentence (from the
+# driver, or the hypervisor's on its console) and changes nothing: no new
+# cell, CPU 3 still root's, the memory pool as it was.
+step hostile-configs
+mkdir -p /tmp/hostile
+hostile-cells $CELL /tmp/hostile >/tmp/hostile/list || fail hostile-cells "exit $?"
+hostile() {	# hostile VARIANT driver|console SENTENCE-PART
+	local pool cells out rc
+	pool=$(cat $SYSFS/mem_pool_used)
+	cells=$(ls $SYSFS/cells | wc -l)
+	out=$(raw-cell-create /tmp/hostile/$1.cell)
+	rc=$?
+	echo "$1: $out"
+	if [ $rc != 1 ]; then fail "hostile-$1" "raw-cell-create exited $rc: $out"
+	elif [ $2 = driver ] && ! echo "$out" | grep -qF "$3"; then
+		fail "hostile-$1" "the driver's sentence lacks '$3'"
+	elif [ $2 = console ] && ! echo "$out" | grep -qF "the hypervisor refused"; then
+		fail "hostile-$1" "not refused by the hypervisor: $out"
+	elif [ $2 = console ] && ! console_says "$3"; then
+		fail "hostile-$1" "no '$3' on the hypervisor console"
+	elif [ "$(ls $SYSFS/cells | wc -l)" != "$cells" ]; then fail "hostile-$1" "a cell appeared"
+	elif [ "$(cat $SYSFS/mem_pool_used)" != "$pool" ]; then fail "hostile-$1" "pool changed"
+	elif ! cpu3_in_root; then fail "hostile-$1" "CPU 3 not back with root"
+	else pass "hostile-$1"; fi
+}
+hostile truncated driver "size 64 is not between"
+hostile size-lie driver "its header says 4352 bytes, 256 were given"
+hostile bad-magic console "not a cell config"
+hostile unterminated-name console "name: not NUL-terminated within 32 bytes"
+hostile root-memory driver "memory region 0 (0x1000000, size 0x100000) is RAM Linux uses"
+hostile hypervisor-memory console "overlaps the hypervisor memory"
+hostile regions-overlap console "memory region 1: virt_start 0x80000 size 0x1000 overlaps region 0"
+hostile misaligned-region console "size 0x100001: not 4096-byte aligned"
+hostile huge-count driver "memory_regions table outside the config"
+hostile table-beyond console "table pio_ranges: offset 256 count 1 lies outside"
+hostile cpu-zero driver "CPU 0 stays with root Linux"
+hostile cpu-missing driver "CPU 40 does not exist"
+hostile unknown-flags console "flags 0x80000001 has unknown bits 0x80000000"
+hostile wrong-ioapic console "address 0xfec01000 is no IOAPIC of the platform"
+expect_eq hostile-variants-all-tried 14 "$(wc -l </tmp/hostile/list)"
+
 # memory
 attempt mem-read-root-ram "failed: $MEMORY (address 1000000)"
 attempt mem-write-root-ram "failed: $MEMORY (address 1000000)"
