@@ -175,7 +175,7 @@ s64 cell_create(struct per_cpu *caller, u64 config_address)
 	return result;
 }
 
-static struct cell *cell_by_id(u64 id)
+struct cell *cell_by_id(u64 id)
 {
 	return id && id < MAX_CELLS ? cells[id] : NULL;
 }

@@ -53,6 +53,9 @@
 #define WARDEN_TEST_PROBE_READ_GUARD	2	/* read this CPU's stack guard: 0 or -EFAULT */
 #define WARDEN_TEST_PROBE_HOST_MAPPING	3	/* leaf bits of physical arg2, or -ENOENT */
 #define WARDEN_TEST_PROBE_ROOT_MAPPING	4	/* leaf bits of arg2 in root's nested tables */
+/* A checksum (>= 0) of what must never change: arg2 0, the hypervisor's code, read-only
+ * data and system config; arg2 a cell id, that cell's config and comm region. */
+#define WARDEN_TEST_PROBE_CHECKSUM	5
 
 /* WARDEN_HC_HYPERVISOR_GET_INFO: what to return. */
 #define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages */

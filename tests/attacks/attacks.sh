@@ -7,14 +7,17 @@
 # checks what came of it, destroys the cell and gets CPU 3 back. A row of
 # the table goes to the console for each ("ATTACK-ROW|name|expected|
 # observed|contained"); run-attacks-test prints the table. Beside it all, the
-# apic-demo cell runs its timer on CPU 2: no attempt may add a VM exit there,
-# and its own checks (every tick, no stray interrupt, jitter bound) must hold.
+# control-loop cell runs its periodic task on CPU 1 until asked to stop: no
+# attempt may add a VM exit there or change its config or comm region. Its
+# deadline misses and lateness are printed (run-attacks-test), not asserted:
+# without icount, TCG's timing follows the host (docs/isolation.md).
 . /lib/warden/guest-lib.sh
 
 SYSFS=/sys/devices/warden
 CELL=/etc/warden/irqlat.cell
 ONLINE3=/sys/devices/system/cpu/cpu3/online
-NEIGHBOUR_EXITS=$SYSFS/cpus/2/vmexits_total
+NEIGHBOUR_EXITS=$SYSFS/cpus/1/vmexits_total
+PROBE=/sys/module/warden/parameters/test_probe
 FREE_CELLS_RAM=0x31800000	# the cells' area no cell of this test uses
 # What root Linux prints when an interrupt from outside reaches it.
 ROOT_COMPLAINTS='NMI|No irq handler|spurious|Unexpected|unexpected'
@@ -57,6 +60,8 @@ attempt() {
 	step "attack-$name"
 	complaints_before=$(dmesg | grep -cE "$ROOT_COMPLAINTS")
 	neighbour_before=$(cat $NEIGHBOUR_EXITS)
+	[ "$(protected 0)" = "$HYPERVISOR_SUM" ] && [ "$(protected $NEIGHBOUR_ID)" = "$NEIGHBOUR_SUM" ] ||
+		fail "attack-$name" "protected memory changed before the attempt"
 	if ! warden cell create $CELL >/dev/null ||
 	   ! warden cell load irqlat /lib/attack.bin -s "attempt=$name" -a 0x1000 >/dev/null ||
 	   ! warden cell start irqlat >/dev/null; then
@@ -84,12 +89,25 @@ attempt() {
 	if [ "$complaints_after" != "$complaints_before" ]; then
 		contained=no why="$why; root Linux complained: $(dmesg | grep -E "$ROOT_COMPLAINTS" | tail -n 1)"
 	fi
+	if [ "$(protected 0)" != "$HYPERVISOR_SUM" ]; then
+		contained=no why="$why; the hypervisor's code, read-only data or system config changed"
+	fi
+	if [ "$(protected $NEIGHBOUR_ID)" != "$NEIGHBOUR_SUM" ]; then
+		contained=no why="$why; control-loop's config or comm region changed"
+	fi
 	neighbour_after=$(cat $NEIGHBOUR_EXITS)
 	if [ "$neighbour_after" != "$neighbour_before" ]; then
-		contained=no why="$why; $((neighbour_after - neighbour_before)) VM exits on apic-demo's CPU 2"
+		contained=no why="$why; $((neighbour_after - neighbour_before)) VM exits on control-loop's CPU 1"
 	fi
 	echo "ATTACK-ROW|$name|$expected|$observed|$contained"
 	if [ $contained = yes ]; then pass "attack-$name"; else fail "attack-$name" "$observed ($why)"; fi
+}
+
+# protected ID: the test image's checksum of what no guest may change (0: the
+# hypervisor's code, read-only data and system config; a cell id: its config
+# and comm region).
+protected() {
+	echo "5 $1" >$PROBE && cat $PROBE
 }
 
 console_says() {	# console_says TEXT: in the hypervisor console's last lines
@@ -101,14 +119,22 @@ check enable warden enable /etc/warden/qemu-q35.cell
 check devmem command -v devmem
 devmem $FREE_CELLS_RAM 32 0x0badc0de
 
-# The neighbour: apic-demo on CPU 2 (COM1), 2,000 periods of 30 ms in each
-# timer mode, longer than the attacks take. Its start-up exits (CPUID, MTRR
-# default type, LVT masks) come first; then its CPU must stay without exits.
+# The neighbour: control-loop on CPU 1 (COM4), a PID loop at 200 Hz that runs
+# until it is asked to shut down. Its start-up exits (CPUID, MTRR default
+# type, LVT masks) come first; then its CPU must stay without exits.
 step neighbour
-check neighbour-start warden cell run /etc/warden/apic-demo.cell /lib/apic-demo.bin \
-	-s "period-us=30000 periods=2000 max-jitter-us=100000"
+check neighbour-start warden cell run /etc/warden/control-loop.cell /lib/control-loop.bin \
+	-s "rate-hz=200 cycles=0 lock-cycles=0 print-every=2000"
 sleep 3
-echo "apic-demo's CPU 2: $(cat $NEIGHBOUR_EXITS) VM exits at start-up"
+echo "control-loop's CPU 1: $(cat $NEIGHBOUR_EXITS) VM exits at start-up"
+NEIGHBOUR_ID=$(basename "$(cell_dir control-loop)")
+HYPERVISOR_SUM=$(protected 0)
+NEIGHBOUR_SUM=$(protected $NEIGHBOUR_ID)
+echo "checksums: hypervisor $HYPERVISOR_SUM, control-loop (cell $NEIGHBOUR_ID) $NEIGHBOUR_SUM"
+case "$HYPERVISOR_SUM$NEIGHBOUR_SUM" in
+*-*|"") fail checksums "the test image's checksum probe did not answer" ;;
+*) pass checksums ;;
+esac
 
 # Hostile input from root: corrupted copies of the cell config, handed to the
 # driver without the tool's checks. Each is refused with a sentence (from the
@@ -133,6 +159,9 @@ hostile() {	# hostile VARIANT driver|console SENTENCE-PART
 		fail "hostile-$1" "no '$3' on the hypervisor console"
 	elif [ "$(ls $SYSFS/cells | wc -l)" != "$cells" ]; then fail "hostile-$1" "a cell appeared"
 	elif [ "$(cat $SYSFS/mem_pool_used)" != "$pool" ]; then fail "hostile-$1" "pool changed"
+	elif [ "$(protected 0)" != "$HYPERVISOR_SUM" ] ||
+	     [ "$(protected $NEIGHBOUR_ID)" != "$NEIGHBOUR_SUM" ]; then
+		fail "hostile-$1" "protected memory changed"
 	elif ! cpu3_in_root; then fail "hostile-$1" "CPU 3 not back with root"
 	else pass "hostile-$1"; fi
 }
@@ -157,7 +186,7 @@ attempt mem-read-root-ram "failed: $MEMORY (address 1000000)"
 attempt mem-write-root-ram "failed: $MEMORY (address 1000000)"
 attempt mem-write-hypervisor "failed: $MEMORY (address 30000000)"
 attempt mem-read-hypervisor "failed: $MEMORY (address 30200000)"
-attempt mem-write-other-cell "failed: $MEMORY (address 31100000)"
+attempt mem-write-other-cell "failed: $MEMORY (address 31400000)"
 attempt mem-write-cells-area "failed: $MEMORY (address 31800000)" \
 	'[ "$(devmem $FREE_CELLS_RAM 32)" = 0x0BADC0DE ]'
 attempt mem-write-past-own "failed: $MEMORY (address 101000)"
@@ -216,13 +245,13 @@ attempt hc-debug-console "shut down"
 attempt comm-forged "failed by its own word"
 
 # The attacker can still be created after all of it, and the hypervisor serves root.
-# The neighbour ran through it all: still running, then its checks pass.
-NEIGHBOUR=$(cell_dir apic-demo)
+# The neighbour ran through it all: still running; asked to shut down, it
+# approves (its comm region still works).
+NEIGHBOUR=$(cell_dir control-loop)
 expect_eq neighbour-still-running running "$(cat $NEIGHBOUR/state)"
-i=0
-while [ $i -lt 300 ] && [ "$(cat $NEIGHBOUR/state)" = running ]; do sleep 1; i=$((i + 1)); done
-expect_eq neighbour-checks-passed "shut down" "$(cat $NEIGHBOUR/state)"
-check neighbour-destroy warden cell destroy apic-demo
+check neighbour-shutdown warden cell shutdown control-loop
+expect_eq neighbour-shut-down "shut down" "$(cat $NEIGHBOUR/state)"
+check neighbour-destroy warden cell destroy control-loop
 check create-after-attacks warden cell create $CELL
 check destroy-after-attacks warden cell destroy irqlat
 check info-after-attacks sh -c 'warden info | grep -q "nested paging levels"'

@@ -13,7 +13,7 @@
 
 #define ROOT_RAM		0x01000000ULL	/* root Linux's RAM */
 #define HYPERVISOR_MEMORY	0x30000000ULL	/* Q35_HYPERVISOR_BASE */
-#define OTHER_CELL_MEMORY	0x31100000ULL	/* the neighbour apic-demo's RAM (CPU 2) */
+#define OTHER_CELL_MEMORY	0x31400000ULL	/* the neighbour control-loop's RAM (CPU 1) */
 #define FREE_CELLS_MEMORY	0x31800000ULL	/* the cells' area, no cell's yet */
 #define PAST_OWN_MEMORY		0x00101000ULL	/* behind RAM and comm region */
 #define IOAPIC_MMIO		0xfec00000ULL
@@ -353,7 +353,7 @@ const struct attempt attempts[] = {
 	       HYPERVISOR_MEMORY),
 	MEMORY("mem-read-hypervisor", "read the hypervisor's memory (console ring, comm regions)",
 	       read_memory, HYPERVISOR_MEMORY + 0x200000),
-	MEMORY("mem-write-other-cell", "write the running apic-demo cell's RAM", write_memory,
+	MEMORY("mem-write-other-cell", "write the running control-loop cell's RAM", write_memory,
 	       OTHER_CELL_MEMORY),
 	MEMORY("mem-write-cells-area", "write the cells' area no cell owns yet", write_memory,
 	       FREE_CELLS_MEMORY),
@@ -377,7 +377,7 @@ const struct attempt attempts[] = {
 	PORT("port-root-console", "write root's console UART (COM3)", port_out8, 0x3e8, 'X'),
 	PORT("port-hypervisor-console", "write the hypervisor's console UART (COM1)", port_out8,
 	     0x3f8, 'X'),
-	PORT("port-other-uart", "write the UART of another cell (COM4)", port_out8, 0x2e8, 'X'),
+	PORT("port-other-uart", "write control-loop's UART (COM4)", port_out8, 0x2e8, 'X'),
 	{ "port-pm-timer-write", "ports", "write the PM timer (readable by every cell)",
 	  EXPECT_IGNORED, pm_timer_write, 0x608, 0 },
 	{ "msr-efer-svme", "MSRs", "set EFER.SVME (SVM is hidden)", EXPECT_GP, write_efer_bits,

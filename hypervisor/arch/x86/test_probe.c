@@ -44,6 +44,38 @@ static s64 root_mapping(u64 address)
 	return (s64)(flags & (PAGE_WRITABLE | PAGE_PRESENT));
 }
 
+/* FNV-1a, 64 bits: enough to see a changed byte. */
+static u64 checksum(u64 hash, const void *data, u64 size)
+{
+	const u8 *byte = data;
+
+	while (size--)
+		hash = (hash ^ *byte++) * 0x100000001b3ULL;
+	return hash;
+}
+
+extern const u8 __data_start[];
+
+/* What no guest may change: see WARDEN_TEST_PROBE_CHECKSUM. */
+static s64 protected_checksum(u64 id)
+{
+	u64 hash = 0xcbf29ce484222325ULL;
+	struct cell *cell;
+
+	if (id == 0) {
+		hash = checksum(hash, (const void *)WARDEN_HV_LINK_ADDRESS,
+				(u64)__data_start - WARDEN_HV_LINK_ADDRESS);
+		hash = checksum(hash, system_config, system_config->header.total_size);
+	} else {
+		cell = cell_by_id(id);
+		if (!cell)
+			return -ENOENT;
+		hash = checksum(hash, cell->config, cell->config->header.total_size);
+		hash = checksum(hash, arch_cell_comm_region(cell), PAGE_SIZE_4K);
+	}
+	return (s64)(hash >> 1);
+}
+
 s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
 {
 	volatile u8 *byte;
@@ -63,6 +95,8 @@ s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
 		return host_mapping(argument);
 	case WARDEN_TEST_PROBE_ROOT_MAPPING:	/* argument: a guest-physical address */
 		return root_mapping(argument);
+	case WARDEN_TEST_PROBE_CHECKSUM:	/* argument: 0 or a cell id */
+		return protected_checksum(argument);
 	default:
 		return -EINVAL;
 	}

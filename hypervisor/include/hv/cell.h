@@ -42,6 +42,8 @@ s64 cell_shutdown(struct per_cpu *caller, u64 id);
 s64 cell_get_state(u64 id);
 /* A WARDEN_FAILURE_FIELD_* of the cell's first fault, or -ENOENT / -EINVAL. */
 s64 cell_get_failure(u64 id, u64 field);
+/* A cell other than root by id, or NULL. */
+struct cell *cell_by_id(u64 id);
 
 /* cell_messages.c: the comm region's messages and lock. */
 /* The cell of cells[0 .. count - 1] other than except in RUNNING_LOCKED, or NULL. */
