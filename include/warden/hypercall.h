@@ -56,6 +56,8 @@
 /* A checksum (>= 0) of what must never change: arg2 0, the hypervisor's code, read-only
  * data and system config; arg2 a cell id, that cell's config and comm region. */
 #define WARDEN_TEST_PROBE_CHECKSUM	5
+/* The exceptions this CPU's VMCB intercepts (a bitmap of vectors). */
+#define WARDEN_TEST_PROBE_EXCEPTION_INTERCEPTS	6
 
 /* WARDEN_HC_HYPERVISOR_GET_INFO: what to return. */
 #define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages */

@@ -97,6 +97,8 @@ s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
 		return root_mapping(argument);
 	case WARDEN_TEST_PROBE_CHECKSUM:	/* argument: 0 or a cell id */
 		return protected_checksum(argument);
+	case WARDEN_TEST_PROBE_EXCEPTION_INTERCEPTS:
+		return vcpu_vmcb(cpu)->intercept_exceptions;
 	default:
 		return -EINVAL;
 	}
