@@ -16,6 +16,9 @@
  * - test_probe: writing "OPERATION ARGUMENT" runs WARDEN_HC_TEST_PROBE on
  *   the writing CPU (test images of the hypervisor only); reading gives the
  *   result.
+ * - test_hypercall: writing "CODE ARG1 ARG2" issues that hypercall from the
+ *   writing CPU as it is, past the driver's own checks; reading gives the
+ *   result (tests/attacks: hostile hypercalls from root).
  * - test_send_ipi: writing "CPU ICR DESTINATION" makes Linux CPU CPU write
  *   that interrupt command (ICR low word, APIC ID or logical destination) to
  *   its local APIC, as Linux writes its own (tests/hypervisor/root-irq.sh);
@@ -115,6 +118,31 @@ static int show_probe_result(char *buffer, const struct kernel_param *param)
 static const struct kernel_param_ops probe_ops = { .set = run_probe, .get = show_probe_result };
 module_param_cb(test_probe, &probe_ops, NULL, 0644);
 MODULE_PARM_DESC(test_probe, "test only: write 'OPERATION ARGUMENT' for the test image's probe hypercall");
+
+static long hypercall_result;
+
+static int run_hypercall(const char *value, const struct kernel_param *param)
+{
+	unsigned long long code, arg1, arg2;
+
+	if (sscanf(value, "%lli %lli %lli", &code, &arg1, &arg2) != 3)
+		return -EINVAL;
+	mutex_lock(&warden_lock);
+	hypercall_result = warden_enabled ? warden_hypercall(code, arg1, arg2) : -ENODEV;
+	mutex_unlock(&warden_lock);
+	return 0;
+}
+
+static int show_hypercall_result(char *buffer, const struct kernel_param *param)
+{
+	return sysfs_emit(buffer, "%ld\n", hypercall_result);
+}
+
+static const struct kernel_param_ops hypercall_ops = {
+	.set = run_hypercall, .get = show_hypercall_result,
+};
+module_param_cb(test_hypercall, &hypercall_ops, NULL, 0644);
+MODULE_PARM_DESC(test_hypercall, "test only: write 'CODE ARG1 ARG2' to issue that hypercall");
 
 struct icr_write {
 	u32 command, destination;

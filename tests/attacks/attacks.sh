@@ -181,6 +181,47 @@ hostile unknown-flags console "flags 0x80000001 has unknown bits 0x80000000"
 hostile wrong-ioapic console "address 0xfec01000 is no IOAPIC of the platform"
 expect_eq hostile-variants-all-tried 14 "$(wc -l </tmp/hostile/list)"
 
+# Hostile hypercalls from root's kernel (the driver's test_hypercall hook
+# issues them as they are): each answered with an error, the create attempts
+# with the hypervisor's sentence, and nothing changed.
+step hostile-hypercalls
+HYPERCALL=/sys/module/warden/parameters/test_hypercall
+root_refused() {	# root_refused NAME CODE ARG1 ARG2 [CONSOLE-SENTENCE-PART]
+	local pool cells result
+	pool=$(cat $SYSFS/mem_pool_used)
+	cells=$(ls $SYSFS/cells | wc -l)
+	echo "$2 $3 $4" >$HYPERCALL && result=$(cat $HYPERCALL)
+	echo "root hypercall $1 ($2 $3 $4): $result"
+	if [ -z "$result" ] || [ "$result" -ge 0 ]; then fail "root-hc-$1" "answered '$result'"
+	elif [ -n "$5" ] && ! console_says "$5"; then fail "root-hc-$1" "no '$5' on the console"
+	elif [ "$(ls $SYSFS/cells | wc -l)" != "$cells" ] ||
+	     [ "$(cat $SYSFS/mem_pool_used)" != "$pool" ]; then fail "root-hc-$1" "cells or pool changed"
+	elif [ "$(protected 0)" != "$HYPERVISOR_SUM" ] ||
+	     [ "$(protected $NEIGHBOUR_ID)" != "$NEIGHBOUR_SUM" ]; then
+		fail "root-hc-$1" "protected memory changed"
+	elif [ "$(cat $(cell_dir control-loop)/state)" != running ]; then
+		fail "root-hc-$1" "the neighbour stopped running"
+	else pass "root-hc-$1"; fi
+}
+root_refused create-not-ram 1 0xfffffffff000 0 "is not in root's RAM"
+root_refused create-hypervisor-memory 1 0x30000000 0 "is not in root's RAM"
+root_refused create-cell-memory 1 0x31400000 0 "is not in root's RAM"
+root_refused create-across-ram-end 1 0x2ffffff8 0 "is not in root's RAM"
+root_refused loadable-running-cell 3 $NEIGHBOUR_ID 0
+root_refused start-running-cell 2 $NEIGHBOUR_ID 0
+root_refused start-root 2 0 0
+root_refused destroy-root 4 0 0
+root_refused destroy-missing 4 5 0
+root_refused destroy-huge 4 -1 0
+root_refused state-huge 6 -1 0
+root_refused failure-field 0x101 $NEIGHBOUR_ID 99
+root_refused cpu-info-huge 7 -1 0
+root_refused cpu-info-field 7 0 -1
+root_refused info-huge 5 -1 0
+root_refused unknown-code 0x7fff 0 0
+root_refused probe-unknown 0x7e5 -1 0
+root_refused probe-cpu-huge 0x7e5 1 99
+
 # memory
 attempt mem-read-root-ram "failed: $MEMORY (address 1000000)"
 attempt mem-write-root-ram "failed: $MEMORY (address 1000000)"
@@ -242,6 +283,7 @@ attempt hc-cpu-info-root "shut down"
 attempt hc-hostile-arguments "shut down"
 attempt hc-debug-console "shut down"
 # A cell's state is its own word: a forged one shows as failed, nothing else changes.
+attempt uart-flood "shut down"
 attempt comm-forged "failed by its own word"
 
 # The attacker can still be created after all of it, and the hypervisor serves root.

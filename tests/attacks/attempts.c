@@ -191,6 +191,23 @@ static bool self_ipi_storm(const struct attempt *attempt)
 	return storm_arrivals == attempt->value;
 }
 
+/* Its own UART, as fast as it takes characters: only its own console fills. */
+static bool flood_own_uart(const struct attempt *attempt)
+{
+	uint16_t port = (uint16_t)attempt->address;
+	unsigned long n;
+
+	console_flush();
+	for (n = 0; n < attempt->value; n++) {
+		while (!(inb(port + 5) & 0x20))	/* LSR: transmitter holding register empty */
+			cpu_relax();
+		outb(port, n % 64 == 63 ? '\n' : 'F');
+	}
+	printk("\nattack: %lu characters written to port 0x%x\n", (unsigned long)attempt->value,
+	       port);
+	return true;
+}
+
 #define INSTRUCTION(name, bytes)						\
 	static bool name(const struct attempt *attempt)				\
 	{									\
@@ -435,6 +452,8 @@ const struct attempt attempts[] = {
 	  EXPECT_REFUSED, hostile_arguments, 0, 0 },
 	{ "hc-debug-console", "hypercalls", "debug console without the config's permission",
 	  EXPECT_REFUSED, debug_console_without_permission, 0, 'X' },
+	{ "uart-flood", "time", "flood its own UART (COM2) with 100,000 characters", EXPECT_IGNORED,
+	  flood_own_uart, 0x2f8, 100000 },
 	{ "comm-forged", "comm region", "forge state, message, reply, revision; then stop",
 	  EXPECT_HANGS, forge_comm_region, 0, 0x77 },
 };
