@@ -95,6 +95,15 @@ static const struct kernel_param_ops disable_ops = {
 module_param_cb(test_disable_cpu, &disable_ops, NULL, 0644);
 MODULE_PARM_DESC(test_disable_cpu, "test only: write N to disable on CPU N alone, read the result");
 
+/* A hypercall from the writing CPU, as the driver issues them; its result for reading. */
+static int issue_hypercall(long *result, u64 code, u64 arg1, u64 arg2)
+{
+	mutex_lock(&warden_lock);
+	*result = warden_enabled ? warden_hypercall(code, arg1, arg2) : -ENODEV;
+	mutex_unlock(&warden_lock);
+	return 0;
+}
+
 static long probe_result;
 
 static int run_probe(const char *value, const struct kernel_param *param)
@@ -103,20 +112,11 @@ static int run_probe(const char *value, const struct kernel_param *param)
 
 	if (sscanf(value, "%lu %li", &operation, &argument) != 2)
 		return -EINVAL;
-	mutex_lock(&warden_lock);
-	probe_result = warden_enabled ?
-		       warden_hypercall(WARDEN_HC_TEST_PROBE, operation, argument) : -ENODEV;
-	mutex_unlock(&warden_lock);
-	return 0;
+	return issue_hypercall(&probe_result, WARDEN_HC_TEST_PROBE, operation, argument);
 }
 
-static int show_probe_result(char *buffer, const struct kernel_param *param)
-{
-	return sysfs_emit(buffer, "%ld\n", probe_result);
-}
-
-static const struct kernel_param_ops probe_ops = { .set = run_probe, .get = show_probe_result };
-module_param_cb(test_probe, &probe_ops, NULL, 0644);
+static const struct kernel_param_ops probe_ops = { .set = run_probe, .get = param_get_long };
+module_param_cb(test_probe, &probe_ops, &probe_result, 0644);
 MODULE_PARM_DESC(test_probe, "test only: write 'OPERATION ARGUMENT' for the test image's probe hypercall");
 
 static long hypercall_result;
@@ -127,21 +127,11 @@ static int run_hypercall(const char *value, const struct kernel_param *param)
 
 	if (sscanf(value, "%lli %lli %lli", &code, &arg1, &arg2) != 3)
 		return -EINVAL;
-	mutex_lock(&warden_lock);
-	hypercall_result = warden_enabled ? warden_hypercall(code, arg1, arg2) : -ENODEV;
-	mutex_unlock(&warden_lock);
-	return 0;
+	return issue_hypercall(&hypercall_result, code, arg1, arg2);
 }
 
-static int show_hypercall_result(char *buffer, const struct kernel_param *param)
-{
-	return sysfs_emit(buffer, "%ld\n", hypercall_result);
-}
-
-static const struct kernel_param_ops hypercall_ops = {
-	.set = run_hypercall, .get = show_hypercall_result,
-};
-module_param_cb(test_hypercall, &hypercall_ops, NULL, 0644);
+static const struct kernel_param_ops hypercall_ops = { .set = run_hypercall, .get = param_get_long };
+module_param_cb(test_hypercall, &hypercall_ops, &hypercall_result, 0644);
 MODULE_PARM_DESC(test_hypercall, "test only: write 'CODE ARG1 ARG2' to issue that hypercall");
 
 struct icr_write {
