@@ -40,18 +40,26 @@ static struct kobject *cells_kobject;
 /* CPUs that cells hold: Linux may not bring them up (warden_cpu_prepare). */
 struct cpumask warden_cell_cpus;
 
+/* A table's first element, or NULL when it does not lie inside the config's size bytes. */
+static const void *config_table(const struct warden_cell_config *config, u32 size,
+				const struct warden_config_table *table, size_t element_size)
+{
+	if ((u64)table->offset + (u64)table->count * element_size > size || table->offset % 8)
+		return NULL;
+	return (const void *)config + table->offset;
+}
+
 /* The cell's CPU bitmap, bounds-checked against the config's size. */
 static int config_cpus(const struct warden_cell_config *config, u32 size, const char *name,
 		       struct cpumask *cpus, struct warden_message *message)
 {
 	const struct warden_config_table *table = &config->cpus;
-	const u64 *words;
+	const u64 *words = config_table(config, size, table, sizeof(*words));
 	unsigned int n;
 
-	if ((u64)table->offset + (u64)table->count * 8 > size || table->offset % 8)
+	if (!words)
 		return warden_refuse(message, -EINVAL, "cell '%s': cpus table outside the config",
 				     name);
-	words = (const void *)config + table->offset;
 	cpumask_clear(cpus);
 	for (n = 0; n < table->count * 64; n++) {
 		if (!(words[n / 64] & (1ULL << (n % 64))))
@@ -76,13 +84,13 @@ static int config_memory(const struct warden_cell_config *config, u32 size, cons
 			 struct warden_message *message)
 {
 	const struct warden_config_table *table = &config->memory_regions;
-	const struct warden_memory_region *regions;
+	const struct warden_memory_region *regions = config_table(config, size, table,
+								  sizeof(*regions));
 	unsigned int n;
 
-	if ((u64)table->offset + (u64)table->count * sizeof(*regions) > size || table->offset % 8)
+	if (!regions)
 		return warden_refuse(message, -EINVAL, "cell '%s': memory_regions table outside "
 				     "the config", name);
-	regions = (const void *)config + table->offset;
 	for (n = 0; n < table->count; n++) {
 		if (regions[n].flags & WARDEN_MEM_COMM_REGION || !regions[n].size)
 			continue;
@@ -381,12 +389,12 @@ static struct warden_cell *present_cell(u32 id, struct warden_message *message, 
 static u64 loadable_phys(const struct warden_cell *cell, u64 address, u32 size)
 {
 	const struct warden_config_table *table = &cell->config->memory_regions;
-	const struct warden_memory_region *region;
+	const struct warden_memory_region *region = config_table(cell->config, cell->config_size,
+								 table, sizeof(*region));
 	u32 n;
 
-	if ((u64)table->offset + (u64)table->count * sizeof(*region) > cell->config_size)
+	if (!region)
 		return 0;
-	region = (const void *)cell->config + table->offset;
 	for (n = 0; n < table->count; n++, region++)
 		if ((region->flags & WARDEN_MEM_LOADABLE) && address >= region->virt_start &&
 		    size <= region->size && address - region->virt_start <= region->size - size)
