@@ -60,8 +60,7 @@ attempt() {
 	step "attack-$name"
 	complaints_before=$(dmesg | grep -cE "$ROOT_COMPLAINTS")
 	neighbour_before=$(cat $NEIGHBOUR_EXITS)
-	[ "$(protected 0)" = "$HYPERVISOR_SUM" ] && [ "$(protected $NEIGHBOUR_ID)" = "$NEIGHBOUR_SUM" ] ||
-		fail "attack-$name" "protected memory changed before the attempt"
+	protected_unchanged || fail "attack-$name" "protected memory changed before the attempt"
 	if ! warden cell create $CELL >/dev/null ||
 	   ! warden cell load irqlat /lib/attack.bin -s "attempt=$name" -a 0x1000 >/dev/null ||
 	   ! warden cell start irqlat >/dev/null; then
@@ -110,6 +109,16 @@ protected() {
 	echo "5 $1" >$PROBE && cat $PROBE
 }
 
+# protected_unchanged: both checksums as they were taken after the neighbour started.
+protected_unchanged() {
+	[ "$(protected 0)" = "$HYPERVISOR_SUM" ] && [ "$(protected $NEIGHBOUR_ID)" = "$NEIGHBOUR_SUM" ]
+}
+
+# root_state: what refused input from root must leave as it was.
+root_state() {
+	echo "$(ls $SYSFS/cells | wc -l) cells, $(cat $SYSFS/mem_pool_used) pool pages"
+}
+
 console_says() {	# console_says TEXT: in the hypervisor console's last lines
 	warden console | tail -n 12 | grep -qF "$1"
 }
@@ -144,9 +153,8 @@ step hostile-configs
 mkdir -p /tmp/hostile
 hostile-cells $CELL /tmp/hostile >/tmp/hostile/list || fail hostile-cells "exit $?"
 hostile() {	# hostile VARIANT driver|console SENTENCE-PART
-	local pool cells out rc
-	pool=$(cat $SYSFS/mem_pool_used)
-	cells=$(ls $SYSFS/cells | wc -l)
+	local before out rc
+	before=$(root_state)
 	out=$(raw-cell-create /tmp/hostile/$1.cell)
 	rc=$?
 	echo "$1: $out"
@@ -157,11 +165,9 @@ hostile() {	# hostile VARIANT driver|console SENTENCE-PART
 		fail "hostile-$1" "not refused by the hypervisor: $out"
 	elif [ $2 = console ] && ! console_says "$3"; then
 		fail "hostile-$1" "no '$3' on the hypervisor console"
-	elif [ "$(ls $SYSFS/cells | wc -l)" != "$cells" ]; then fail "hostile-$1" "a cell appeared"
-	elif [ "$(cat $SYSFS/mem_pool_used)" != "$pool" ]; then fail "hostile-$1" "pool changed"
-	elif [ "$(protected 0)" != "$HYPERVISOR_SUM" ] ||
-	     [ "$(protected $NEIGHBOUR_ID)" != "$NEIGHBOUR_SUM" ]; then
-		fail "hostile-$1" "protected memory changed"
+	elif [ "$(root_state)" != "$before" ]; then
+		fail "hostile-$1" "$before before, $(root_state) after"
+	elif ! protected_unchanged; then fail "hostile-$1" "protected memory changed"
 	elif ! cpu3_in_root; then fail "hostile-$1" "CPU 3 not back with root"
 	else pass "hostile-$1"; fi
 }
@@ -187,18 +193,15 @@ expect_eq hostile-variants-all-tried 14 "$(wc -l </tmp/hostile/list)"
 step hostile-hypercalls
 HYPERCALL=/sys/module/warden/parameters/test_hypercall
 root_refused() {	# root_refused NAME CODE ARG1 ARG2 [CONSOLE-SENTENCE-PART]
-	local pool cells result
-	pool=$(cat $SYSFS/mem_pool_used)
-	cells=$(ls $SYSFS/cells | wc -l)
+	local before result
+	before=$(root_state)
 	echo "$2 $3 $4" >$HYPERCALL && result=$(cat $HYPERCALL)
 	echo "root hypercall $1 ($2 $3 $4): $result"
 	if [ -z "$result" ] || [ "$result" -ge 0 ]; then fail "root-hc-$1" "answered '$result'"
 	elif [ -n "$5" ] && ! console_says "$5"; then fail "root-hc-$1" "no '$5' on the console"
-	elif [ "$(ls $SYSFS/cells | wc -l)" != "$cells" ] ||
-	     [ "$(cat $SYSFS/mem_pool_used)" != "$pool" ]; then fail "root-hc-$1" "cells or pool changed"
-	elif [ "$(protected 0)" != "$HYPERVISOR_SUM" ] ||
-	     [ "$(protected $NEIGHBOUR_ID)" != "$NEIGHBOUR_SUM" ]; then
-		fail "root-hc-$1" "protected memory changed"
+	elif [ "$(root_state)" != "$before" ]; then
+		fail "root-hc-$1" "$before before, $(root_state) after"
+	elif ! protected_unchanged; then fail "root-hc-$1" "protected memory changed"
 	elif [ "$(cat $(cell_dir control-loop)/state)" != running ]; then
 		fail "root-hc-$1" "the neighbour stopped running"
 	else pass "root-hc-$1"; fi

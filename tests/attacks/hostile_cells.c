@@ -16,7 +16,8 @@ static size_t original_size;
 
 struct variant {
 	const char *name;
-	void (*mutate)(struct warden_cell_config *config, size_t *size);
+	void (*mutate)(struct warden_cell_config *config);	/* NULL: only cut */
+	size_t cut;		/* bytes written, 0: all */
 };
 
 static struct warden_memory_region *region(struct warden_cell_config *config, unsigned int n)
@@ -30,121 +31,103 @@ static __u64 *cpu_words(struct warden_cell_config *config)
 	return (__u64 *)((unsigned char *)config + config->cpus.offset);
 }
 
-static void truncated(struct warden_cell_config *config, size_t *size)
+static void size_lie(struct warden_cell_config *config)
 {
-	(void)config;
-	*size = 64;
-}
-
-static void size_lie(struct warden_cell_config *config, size_t *size)
-{
-	(void)size;
 	config->header.total_size += 4096;
 }
 
-static void bad_magic(struct warden_cell_config *config, size_t *size)
+static void bad_magic(struct warden_cell_config *config)
 {
-	(void)size;
 	config->header.magic[0] = 'X';
 }
 
-static void unterminated_name(struct warden_cell_config *config, size_t *size)
+static void unterminated_name(struct warden_cell_config *config)
 {
-	(void)size;
 	memset(config->name, 'A', sizeof(config->name));
 }
 
-static void root_memory(struct warden_cell_config *config, size_t *size)
+static void root_memory(struct warden_cell_config *config)
 {
-	(void)size;
 	region(config, 0)->phys_start = 0x01000000;	/* root Linux's RAM */
 }
 
-static void hypervisor_memory(struct warden_cell_config *config, size_t *size)
+static void hypervisor_memory(struct warden_cell_config *config)
 {
-	(void)size;
 	region(config, 0)->phys_start = 0x30000000;	/* the hypervisor's */
 }
 
-static void regions_overlap(struct warden_cell_config *config, size_t *size)
+static void regions_overlap(struct warden_cell_config *config)
 {
-	(void)size;
 	region(config, 1)->virt_start = 0x80000;	/* comm region inside the RAM */
 }
 
-static void misaligned_region(struct warden_cell_config *config, size_t *size)
+static void misaligned_region(struct warden_cell_config *config)
 {
-	(void)size;
 	region(config, 0)->size += 1;
 }
 
-static void huge_count(struct warden_cell_config *config, size_t *size)
+static void huge_count(struct warden_cell_config *config)
 {
-	(void)size;
 	config->memory_regions.count = 0x10000000;
 }
 
-static void table_beyond(struct warden_cell_config *config, size_t *size)
+static void table_beyond(struct warden_cell_config *config)
 {
-	(void)size;
 	config->pio_ranges.offset = config->header.total_size;
 }
 
-static void cpu_zero(struct warden_cell_config *config, size_t *size)
+static void cpu_zero(struct warden_cell_config *config)
 {
-	(void)size;
 	cpu_words(config)[0] = 1;	/* root Linux's boot CPU */
 }
 
-static void cpu_missing(struct warden_cell_config *config, size_t *size)
+static void cpu_missing(struct warden_cell_config *config)
 {
-	(void)size;
 	cpu_words(config)[0] = 1ULL << 40;
 }
 
-static void unknown_flags(struct warden_cell_config *config, size_t *size)
+static void unknown_flags(struct warden_cell_config *config)
 {
-	(void)size;
 	config->flags |= 0x80000000;
 }
 
-static void wrong_ioapic(struct warden_cell_config *config, size_t *size)
+static void wrong_ioapic(struct warden_cell_config *config)
 {
 	struct warden_irqchip *irqchip = (struct warden_irqchip *)((unsigned char *)config +
 								     config->irqchips.offset);
 
-	(void)size;
 	irqchip->address += 0x1000;
 }
 
 static const struct variant variants[] = {
-	{ "truncated", truncated },
-	{ "size-lie", size_lie },
-	{ "bad-magic", bad_magic },
-	{ "unterminated-name", unterminated_name },
-	{ "root-memory", root_memory },
-	{ "hypervisor-memory", hypervisor_memory },
-	{ "regions-overlap", regions_overlap },
-	{ "misaligned-region", misaligned_region },
-	{ "huge-count", huge_count },
-	{ "table-beyond", table_beyond },
-	{ "cpu-zero", cpu_zero },
-	{ "cpu-missing", cpu_missing },
-	{ "unknown-flags", unknown_flags },
-	{ "wrong-ioapic", wrong_ioapic },
+	{ "truncated", NULL, 64 },
+	{ "size-lie", size_lie, 0 },
+	{ "bad-magic", bad_magic, 0 },
+	{ "unterminated-name", unterminated_name, 0 },
+	{ "root-memory", root_memory, 0 },
+	{ "hypervisor-memory", hypervisor_memory, 0 },
+	{ "regions-overlap", regions_overlap, 0 },
+	{ "misaligned-region", misaligned_region, 0 },
+	{ "huge-count", huge_count, 0 },
+	{ "table-beyond", table_beyond, 0 },
+	{ "cpu-zero", cpu_zero, 0 },
+	{ "cpu-missing", cpu_missing, 0 },
+	{ "unknown-flags", unknown_flags, 0 },
+	{ "wrong-ioapic", wrong_ioapic, 0 },
 };
 
 static int write_variant(const char *dir, const struct variant *variant)
 {
 	unsigned char *copy = malloc(original_size);
-	size_t size = original_size;
+	size_t size = variant->cut ? variant->cut : original_size;
 	char path[512];
 	FILE *out;
 
 	if (!copy)
 		return -1;
 	memcpy(copy, original, original_size);
-	variant->mutate((struct warden_cell_config *)copy, &size);
+	if (variant->mutate)
+		variant->mutate((struct warden_cell_config *)copy);
 	snprintf(path, sizeof(path), "%s/%s.cell", dir, variant->name);
 	out = fopen(path, "wb");
 	if (!out || fwrite(copy, 1, size, out) != size || fclose(out)) {
