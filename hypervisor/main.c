@@ -182,11 +182,13 @@ void __noreturn guest_fault(struct per_cpu *cpu, u32 reason, u64 address, u64 ri
 
 	if (cell == &root_cell)
 		panic_stop(cpu, failure_reason_text(reason));
-	printk("warden: CPU %u: cell '%s' failed: %s", cpu->id, cell->config->name,
-	       failure_reason_text(reason));
+	/* One printk per line: the cell's other CPUs may be faulting at this moment too. */
 	if (address_name)
-		printk(" (%s %llx)", address_name, address);
-	printk(" at RIP %llx\n", rip);
+		printk("warden: CPU %u: cell '%s' failed: %s (%s %llx) at RIP %llx\n", cpu->id,
+		       cell->config->name, failure_reason_text(reason), address_name, address, rip);
+	else
+		printk("warden: CPU %u: cell '%s' failed: %s at RIP %llx\n", cpu->id,
+		       cell->config->name, failure_reason_text(reason), rip);
 	/*
 	 * The first of the cell's CPUs to fault is the one `cell list`
 	 * reports: it claims the record, fills it, then publishes the reason.
