@@ -19,6 +19,9 @@
  *   fpu=save          save: the handler runs inside the SDK's FXSAVE/FXRSTOR, as ordinary handlers
  *                     do; skip: it is an IRQ_HANDLER_NO_FPU handler (this file is built with
  *                     -mgeneral-regs-only, so it and what it calls use no FPU state)
+ *   report=0          0: the live report lives in the image; else the page-aligned address (below
+ *                     4 GiB, identity-mapped) to put it at, e.g. a page range the cell config shares
+ *                     with root Linux, which reads it with bench's irqlat-live while irqlat runs
  */
 #include <inmate/inmate.h>
 
@@ -36,6 +39,7 @@ struct irqlat_params {
 	uint64_t bin_ns;
 	uint64_t bins;
 	uint64_t progress;
+	uint64_t report_address; /* 0: report_region */
 	bool deadline_mode;
 	bool skip_fpu;
 };
@@ -205,9 +209,18 @@ static int read_params(struct irqlat_params *p)
 	    number_param("warmup", 100, 0, 100000000, &p->warmup) ||
 	    number_param("bin-ns", 10, 1, 1000000, &p->bin_ns) ||
 	    number_param("bins", 2000, 1, IRQLAT_MAX_BINS, &p->bins) ||
-	    number_param("progress", 0, 0, 100000000, &p->progress) || read_timer_param(p) ||
-	    read_fpu_param(p))
+	    number_param("progress", 0, 0, 100000000, &p->progress) ||
+	    number_param("report", 0, 0, 0xffffffffll, &p->report_address) ||
+	    read_timer_param(p) || read_fpu_param(p))
 		return -1;
+	if (p->report_address % 4096 ||
+	    p->report_address + IRQLAT_SHARED_BYTES(p->bins) > 0x100000000ull) {
+		test_fail("irqlat", "parameter report=0x%llx: not page-aligned, or the report "
+			  "(%llu bytes) does not end below 4 GiB",
+			  (unsigned long long)p->report_address,
+			  (unsigned long long)IRQLAT_SHARED_BYTES(p->bins));
+		return -1;
+	}
 	p->period_ns = period_us * 1000;
 	if (duration_ms)
 		p->samples = duration_ms * 1000000 / p->period_ns;
@@ -238,7 +251,7 @@ static void print_config(const struct irqlat_params *p)
 	       (unsigned long long)p->bins, (unsigned long long)p->progress,
 	       p->deadline_mode ? "tsc-deadline" : "oneshot", p->skip_fpu ? "skip" : "save",
 	       platform_tsc_khz(),
-	       (unsigned long long)(uintptr_t)report_region, (unsigned int)run.report->total_bytes,
+	       (unsigned long long)(uintptr_t)run.report, (unsigned int)run.report->total_bytes,
 	       platform_is_bare() ? "true" : "false");
 }
 
@@ -308,6 +321,8 @@ void inmate_main(void)
 	test_step("irqlat");
 	if (read_params(&params))
 		test_done();
+	if (params.report_address)
+		s = (struct irqlat_shared *)(uintptr_t)params.report_address;
 	irqlat_shared_init(s, (uint32_t)params.bins, params.bin_ns);
 	s->timer_mode = params.deadline_mode ? IRQLAT_TIMER_TSC_DEADLINE : IRQLAT_TIMER_ONESHOT;
 	s->tsc_khz = platform_tsc_khz();

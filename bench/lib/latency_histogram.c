@@ -107,3 +107,69 @@ void latency_summary_compute(const struct latency_histogram *h, struct latency_s
 	s->p99 = latency_histogram_percentile(h, 990000, &s->p99_beyond);
 	s->p999 = latency_histogram_percentile(h, 999000, &s->p999_beyond);
 }
+
+static bool later_of(const struct latency_histogram *earlier, const struct latency_histogram *later)
+{
+	uint32_t i;
+
+	if (earlier->bin_width != later->bin_width || earlier->bin_count != later->bin_count ||
+	    later->samples < earlier->samples || later->overflows < earlier->overflows ||
+	    later->sum < earlier->sum)
+		return false;
+	for (i = 0; i < later->bin_count; i++)
+		if (later->bins[i] < earlier->bins[i])
+			return false;
+	return true;
+}
+
+/* The window's min and max from its bins: bin edges, clamped to what later knows exactly. */
+static void window_bounds(struct latency_histogram *w, const struct latency_histogram *earlier,
+			  const struct latency_histogram *later)
+{
+	uint64_t lowest = UINT64_MAX, highest = 0;
+	uint32_t i;
+
+	for (i = 0; i < w->bin_count; i++) {
+		if (!w->bins[i])
+			continue;
+		if (lowest == UINT64_MAX)
+			lowest = (uint64_t)i * w->bin_width;
+		highest = ((uint64_t)i + 1) * w->bin_width - 1;
+	}
+	if (w->overflows) {
+		if (lowest == UINT64_MAX)
+			lowest = (uint64_t)w->bin_count * w->bin_width;
+		highest = later->max;
+	}
+	if (!w->samples) {
+		w->min = UINT64_MAX;
+		w->max = 0;
+		return;
+	}
+	w->min = lowest > later->min ? lowest : later->min;
+	if (later->min < earlier->min || !earlier->samples)
+		w->min = later->min;	/* a new minimum: it is in the window */
+	w->max = highest < later->max ? highest : later->max;
+	if (later->max > earlier->max || !earlier->samples)
+		w->max = later->max;	/* a new maximum: it is in the window */
+}
+
+int latency_histogram_window(struct latency_histogram *window,
+			     const struct latency_histogram *earlier,
+			     const struct latency_histogram *later)
+{
+	uint32_t i;
+
+	if (!later_of(earlier, later))
+		return -1;
+	window->bin_width = later->bin_width;
+	window->bin_count = later->bin_count;
+	window->reserved = 0;
+	window->samples = later->samples - earlier->samples;
+	window->overflows = later->overflows - earlier->overflows;
+	window->sum = later->sum - earlier->sum;
+	for (i = 0; i < later->bin_count; i++)
+		window->bins[i] = later->bins[i] - earlier->bins[i];
+	window_bounds(window, earlier, later);
+	return 0;
+}

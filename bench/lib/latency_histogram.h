@@ -72,4 +72,16 @@ uint64_t latency_histogram_total(const struct latency_histogram *h);
 
 void latency_summary_compute(const struct latency_histogram *h, struct latency_summary *s);
 
+/*
+ * The samples recorded between two snapshots of one histogram (earlier, then later), as a
+ * histogram of their own in window (same bin_count). Bins, samples, overflows and sum are exact.
+ * max is exact when later set a new maximum; otherwise it is the top of the highest bin the window
+ * filled (at most later->max), a bound. min is likewise the bottom of its bin (at least
+ * later->min). -1 when the two are not snapshots of one histogram (geometry differs or a count
+ * went down), 0 otherwise.
+ */
+int latency_histogram_window(struct latency_histogram *window,
+			     const struct latency_histogram *earlier,
+			     const struct latency_histogram *later);
+
 #endif /* BENCH_LATENCY_HISTOGRAM_H */

@@ -13,7 +13,8 @@
 
 #define ROOT_RAM		0x01000000ULL	/* root Linux's RAM */
 #define HYPERVISOR_MEMORY	0x30000000ULL	/* Q35_HYPERVISOR_BASE */
-#define OTHER_CELL_MEMORY	0x31400000ULL	/* the neighbour control-loop's RAM (CPU 1) */
+#define OTHER_CELL_MEMORY	0x31400000ULL	/* the neighbour irqlat-live's RAM (CPU 1) */
+#define OTHER_CELL_SHARED	0x31600000ULL	/* its report, shared with root only */
 #define FREE_CELLS_MEMORY	0x31800000ULL	/* the cells' area, no cell's yet */
 #define PAST_OWN_MEMORY		0x00101000ULL	/* behind RAM and comm region */
 #define IOAPIC_MMIO		0xfec00000ULL
@@ -332,6 +333,22 @@ static bool halt_interrupts_off(const struct attempt *attempt)
 }
 
 /* What only the hypervisor writes, forged; then the cell stops answering. */
+/* The benign cell: busy on its own CPU and memory for `value` ms (a checksum
+ * loop the compiler cannot drop), then done. */
+static bool busy_loop(const struct attempt *attempt)
+{
+	uint64_t end = time_ns() + attempt->value * 1000000;
+	volatile uint64_t sum = 0;
+	uint64_t i = 0;
+
+	while (time_ns() < end)
+		for (unsigned int k = 0; k < 1000; k++)
+			sum += ++i * 2654435761u;
+	printk("busy for %llu ms: %llu iterations\n", (unsigned long long)attempt->value,
+	       (unsigned long long)i);
+	return true;
+}
+
 static bool forge_comm_region(const struct attempt *attempt)
 {
 	struct warden_comm_region *comm = comm_region();
@@ -370,8 +387,10 @@ const struct attempt attempts[] = {
 	       HYPERVISOR_MEMORY),
 	MEMORY("mem-read-hypervisor", "read the hypervisor's memory (console ring, comm regions)",
 	       read_memory, HYPERVISOR_MEMORY + 0x200000),
-	MEMORY("mem-write-other-cell", "write the running control-loop cell's RAM", write_memory,
+	MEMORY("mem-write-other-cell", "write the running neighbour cell's RAM", write_memory,
 	       OTHER_CELL_MEMORY),
+	MEMORY("mem-write-other-shared", "write the neighbour's pages shared with root (its report)",
+	       write_memory, OTHER_CELL_SHARED),
 	MEMORY("mem-write-cells-area", "write the cells' area no cell owns yet", write_memory,
 	       FREE_CELLS_MEMORY),
 	MEMORY("mem-write-past-own", "write just past its RAM and comm region", write_memory,
@@ -394,7 +413,7 @@ const struct attempt attempts[] = {
 	PORT("port-root-console", "write root's console UART (COM3)", port_out8, 0x3e8, 'X'),
 	PORT("port-hypervisor-console", "write the hypervisor's console UART (COM1)", port_out8,
 	     0x3f8, 'X'),
-	PORT("port-other-uart", "write control-loop's UART (COM4)", port_out8, 0x2e8, 'X'),
+	PORT("port-other-uart", "write the neighbour's UART (COM4)", port_out8, 0x2e8, 'X'),
 	{ "port-pm-timer-write", "ports", "write the PM timer (readable by every cell)",
 	  EXPECT_IGNORED, pm_timer_write, 0x608, 0 },
 	{ "msr-efer-svme", "MSRs", "set EFER.SVME (SVM is hidden)", EXPECT_GP, write_efer_bits,
@@ -456,6 +475,9 @@ const struct attempt attempts[] = {
 	  flood_own_uart, 0x2f8, 100000 },
 	{ "comm-forged", "comm region", "forge state, message, reply, revision; then stop",
 	  EXPECT_HANGS, forge_comm_region, 0, 0x77 },
+	/* Not an attack: the benign neighbour the others' timing is compared with. */
+	{ "baseline-busy", "baseline", "compute for 300 ms, then stop", EXPECT_IGNORED,
+	  busy_loop, 0, 300 },
 };
 
 const unsigned int num_attempts = sizeof(attempts) / sizeof(attempts[0]);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Unit tests: latency histogram, percentiles, summary, count_at_least. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "latency_histogram.h"
@@ -140,8 +141,61 @@ static void test_zero_bin_width_is_safe(void)
 	free(h);
 }
 
+static struct latency_histogram *copy_of(const struct latency_histogram *h)
+{
+	struct latency_histogram *c = malloc(LATENCY_HISTOGRAM_BYTES(h->bin_count));
+
+	memcpy(c, h, LATENCY_HISTOGRAM_BYTES(h->bin_count));
+	return c;
+}
+
+/* The samples between two snapshots: exact counts, max exact when new, else a bin's top. */
+static void test_window(void)
+{
+	struct latency_histogram *h = make(10, 10), *before, *window = make(10, 10);
+
+	latency_histogram_record(h, 5);
+	latency_histogram_record(h, 95);	/* the run's maximum, before the window */
+	before = copy_of(h);
+	latency_histogram_record(h, 31);
+	latency_histogram_record(h, 47);
+	CHECK(latency_histogram_window(window, before, h) == 0);
+	CHECK_U64(window->samples, 2);
+	CHECK_U64(window->sum, 78);
+	CHECK_U64(window->bins[3], 1);
+	CHECK_U64(window->bins[4], 1);
+	CHECK_U64(window->bins[9], 0);
+	CHECK_U64(window->min, 30);	/* bottom of 31's bin */
+	CHECK_U64(window->max, 49);	/* top of 47's bin, not the run's 95 */
+	CHECK_U64(latency_histogram_total(window), 2);
+
+	/* A new maximum in the window is exact, and an overflow's bound is the run's max. */
+	free(before);
+	before = copy_of(h);
+	latency_histogram_record(h, 250);
+	CHECK(latency_histogram_window(window, before, h) == 0);
+	CHECK_U64(window->max, 250);
+	CHECK_U64(window->overflows, 1);
+	CHECK_U64(window->min, 100);
+
+	/* Nothing in between: an empty window. */
+	free(before);
+	before = copy_of(h);
+	CHECK(latency_histogram_window(window, before, h) == 0);
+	CHECK_U64(window->samples, 0);
+	CHECK_U64(window->max, 0);
+
+	/* Not snapshots of one histogram: the counts went down, or the geometry differs. */
+	CHECK(latency_histogram_window(window, h, make(10, 10)) == -1);
+	CHECK(latency_histogram_window(window, before, make(10, 20)) == -1);
+	free(before);
+	free(window);
+	free(h);
+}
+
 int main(void)
 {
+	test_window();
 	test_empty();
 	test_binning_and_exact_figures();
 	test_percentiles_of_uniform_values();
