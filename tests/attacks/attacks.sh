@@ -262,7 +262,8 @@ root_refused probe-cpu-huge 0x7e5 1 99
 
 # The bound for the neighbour's timing: its worst latency while a benign cell
 # computes on CPU 3 in the attacker's place, created, run and destroyed the
-# same way (three times; the largest, with a quarter of it as margin).
+# same way (three times; the largest, with half of it as margin: the same
+# loop measured 0.97 to 1.11 ms from one boot to the next).
 step baseline
 worst=0
 for run in 1 2 3; do
@@ -270,7 +271,7 @@ for run in 1 2 3; do
 	[ "${WINDOW_MAX:-0}" -gt $worst ] && worst=$WINDOW_MAX
 done
 if [ $worst -gt 0 ]; then
-	NEIGHBOUR_BOUND=$((worst + worst / 4))
+	NEIGHBOUR_BOUND=$((worst + worst / 2))
 	echo "NEIGHBOUR-BOUND|$worst|$NEIGHBOUR_BOUND"
 	pass neighbour-bound
 else
