@@ -262,8 +262,10 @@ root_refused probe-cpu-huge 0x7e5 1 99
 
 # The bound for the neighbour's timing: its worst latency while a benign cell
 # computes on CPU 3 in the attacker's place, created, run and destroyed the
-# same way (three times; the largest, with half of it as margin: the same
-# loop measured 0.97 to 1.11 ms from one boot to the next).
+# same way (three times; twice the largest: the same loop measured 0.97 ms
+# to 1.44 ms from one boot to the next, since which vCPU runs when still
+# depends a little on the host's load, and an attempt's window up to 1.27 ms
+# in the boot that measured 1.44 ms).
 step baseline
 worst=0
 for run in 1 2 3; do
@@ -271,7 +273,7 @@ for run in 1 2 3; do
 	[ "${WINDOW_MAX:-0}" -gt $worst ] && worst=$WINDOW_MAX
 done
 if [ $worst -gt 0 ]; then
-	NEIGHBOUR_BOUND=$((worst + worst / 2))
+	NEIGHBOUR_BOUND=$((2 * worst))
 	echo "NEIGHBOUR-BOUND|$worst|$NEIGHBOUR_BOUND"
 	pass neighbour-bound
 else
