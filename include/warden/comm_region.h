@@ -140,4 +140,69 @@ _Static_assert(sizeof(struct warden_comm_region) == 104 + 4 * WARDEN_COMM_MAX_CP
 _Static_assert(sizeof(struct warden_comm_region) <= WARDEN_COMM_REGION_SIZE,
 	       "comm region fits its page");
 
+/*
+ * ARM64 flavour of the region (Jailhouse ABI revision 2, ARM part): the same
+ * generic part (offsets 0..63, the layout above), then the interrupt
+ * controller instead of the x86 fields. Unlike Jailhouse's x86 region this
+ * structure is not packed: natural alignment puts gicd_base at 72 and the
+ * size at 104 (docs/cell-abi.md, "ARM64").
+ */
+#define WARDEN_ARM64_COMM_REGION_ADDRESS	0x80000000	/* guest-physical */
+#define WARDEN_ARM64_CELL_LOAD_ADDRESS		0x0		/* image and entry */
+#define WARDEN_ARM64_CELL_CMDLINE_ADDRESS	0x1000		/* NUL-terminated */
+#define WARDEN_ARM64_CELL_TIMER_PPI		27		/* virtual timer INTID */
+
+/* console.type values of the ARM UARTs (WARDEN_CONSOLE_TYPE_8250 above is 2) */
+#define WARDEN_CONSOLE_TYPE_PL011	0x0003
+
+struct warden_arm64_comm_region {
+	/* --- Jailhouse ABI revision 2, generic part (as struct warden_comm_region) --- */
+	char signature[WARDEN_COMM_SIGNATURE_SIZE];
+	__u16 revision;
+	volatile __u32 cell_state;
+	volatile __u32 msg_to_cell;
+	volatile __u32 reply_from_cell;
+	__u32 flags;
+	struct warden_comm_console console;
+	__u64 pci_mmconfig_base;
+	/* --- ARM part --- */
+	__u8 gic_version;		/* 2 or 3 */
+	__u8 padding0[7];
+	__u64 gicd_base;		/* distributor */
+	__u64 gicc_base;		/* GICv2 CPU interface, 0 on GICv3 */
+	__u64 gicr_base;		/* GICv3 redistributors, 0 on GICv2 */
+	__u32 vpci_irq_base;		/* first SPI of the virtual PCI host */
+	__u32 padding1;			/* natural alignment of the structure */
+};
+
+#define WARDEN_ARM64_COMM_ASSERT_OFFSET(field, off) \
+	_Static_assert(__builtin_offsetof(struct warden_arm64_comm_region, field) == (off), \
+		       "arm64 comm region: " #field " must be at offset " #off)
+
+WARDEN_ARM64_COMM_ASSERT_OFFSET(signature, 0);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(revision, 6);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(cell_state, 8);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(msg_to_cell, 12);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(reply_from_cell, 16);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(flags, 20);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console, 24);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console.address, 24);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console.size, 32);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console.type, 36);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console.flags, 38);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console.divider, 40);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console.gate_nr, 44);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(console.clock_reg, 48);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(pci_mmconfig_base, 56);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(gic_version, 64);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(padding0, 65);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(gicd_base, 72);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(gicc_base, 80);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(gicr_base, 88);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(vpci_irq_base, 96);
+WARDEN_ARM64_COMM_ASSERT_OFFSET(padding1, 100);
+_Static_assert(sizeof(struct warden_arm64_comm_region) == 104, "arm64 comm region size");
+_Static_assert(sizeof(struct warden_arm64_comm_region) <= WARDEN_COMM_REGION_SIZE,
+	       "arm64 comm region fits its page");
+
 #endif /* WARDEN_COMM_REGION_H */

@@ -16,6 +16,12 @@
 #   CPU's stack, default 16384 (further CPUs get SMP_STACK_SIZE each). Both
 #   multiples of 16; image, heap and stacks must end below 0x9f000 (the link
 #   says so if not).
+#   ARM64: NAME.bin is the bare image (an arm64 Image at 0x40200000). With
+#   WARDEN_INMATE_CELL_IMAGES on (the default) the same sources are also
+#   linked at 0 with the SDK's cell linker script as target NAME-cell
+#   (NAME-cell.elf, NAME-cell.bin; property WARDEN_INMATE_CELL_IMAGE on NAME):
+#   a Jailhouse-style cell inmate (docs/cell-abi.md, "ARM64"). NAME.bin is
+#   linked as before.
 #
 # Works in the Warden tree and, after `cmake --install`, through
 # find_package(WardenSDK) in any C project.
@@ -24,6 +30,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/WardenNewlib.cmake")
 
 set(WARDEN_INMATE_OPTIMIZE "-O2" CACHE STRING
 	"Optimisation flag of inmates built with add_inmate() (their OPTIMIZE argument overrides it)")
+option(WARDEN_INMATE_CELL_IMAGES "ARM64: add_inmate() also links NAME-cell.bin, the cell image at 0" ON)
 
 # The compiler's own headers (stdint.h, stdarg.h, ...) but no host C library headers.
 function(_warden_sdk_compiler_include out)
@@ -67,6 +74,31 @@ function(_warden_inmate_size name field value default out)
 	set(${out} ${value} PARENT_SCOPE)
 endfunction()
 
+# One link of add_inmate's sources (ARG_* of the caller) as executable TARGET with linker script
+# SCRIPT against the SDK library SDK: TARGET.elf, TARGET.map, TARGET.bin (its path in _warden_image of
+# the caller).
+macro(_warden_inmate_link target script sdk)
+	add_executable(${target} ${ARG_SOURCES})
+	set_target_properties(${target} PROPERTIES SUFFIX ".elf")
+	warden_sdk_freestanding_flags(${target})
+	target_compile_options(${target} PRIVATE ${ARG_OPTIMIZE} -g)
+	target_link_libraries(${target} PRIVATE ${sdk})
+	if(ARG_LIBC STREQUAL "newlib")
+		warden_link_newlib(${target})	# WardenNewlib.cmake, docs/libc.md
+	endif()
+	target_link_options(${target} PRIVATE -nostdlib -static -no-pie
+		"LINKER:-T,${script}" "LINKER:--gc-sections"
+		"LINKER:-u,boot_reset_entry" "LINKER:--build-id=none" "LINKER:-z,noexecstack"
+		"LINKER:-Map,$<TARGET_FILE_DIR:${target}>/${target}.map"
+		"LINKER:--defsym=__sdk_heap_size=${heap_size}"
+		"LINKER:--defsym=__boot_stack_size=${stack_size}")
+	set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${script}")
+	set(_warden_image "$<TARGET_FILE_DIR:${target}>/${target}.bin")
+	add_custom_command(TARGET ${target} POST_BUILD
+		COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:${target}> ${_warden_image}
+		COMMENT "Inmate image ${target}.bin")
+endmacro()
+
 function(add_inmate NAME)
 	cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LIBC;OPTIMIZE;HEAP_SIZE;STACK_SIZE" "SOURCES")
 	if(ARG_UNPARSED_ARGUMENTS)
@@ -98,24 +130,25 @@ function(add_inmate NAME)
 			"'${WARDEN_SDK_LINKER_SCRIPT}' does not exist")
 	endif()
 
-	add_executable(${NAME} ${ARG_SOURCES})
-	set_target_properties(${NAME} PROPERTIES SUFFIX ".elf")
-	warden_sdk_freestanding_flags(${NAME})
-	target_compile_options(${NAME} PRIVATE ${ARG_OPTIMIZE} -g)
-	target_link_libraries(${NAME} PRIVATE WardenSDK::sdk)
-	if(ARG_LIBC STREQUAL "newlib")
-		warden_link_newlib(${NAME})	# WardenNewlib.cmake, docs/libc.md
+	_warden_inmate_link(${NAME} "${WARDEN_SDK_LINKER_SCRIPT}" WardenSDK::sdk)
+	set_target_properties(${NAME} PROPERTIES WARDEN_INMATE_IMAGE "${_warden_image}")
+	if(CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64" AND WARDEN_INMATE_CELL_IMAGES AND
+	   TARGET WardenSDK::sdk_cell AND WARDEN_SDK_CELL_LINKER_SCRIPT AND
+	   EXISTS "${WARDEN_SDK_CELL_LINKER_SCRIPT}")
+		# the cell entry and platform (WardenSDK::sdk_cell) come before the SDK library
+		_warden_inmate_link(${NAME}-cell "${WARDEN_SDK_CELL_LINKER_SCRIPT}"
+			"WardenSDK::sdk_cell;WardenSDK::sdk")
+		# what the caller gives NAME after add_inmate() (include directories, definitions,
+		# options, the newlib heap size) holds for NAME-cell too: read from NAME at generation
+		if(ARG_LIBC STREQUAL "newlib")	# after warden_link_newlib's: the last --defsym wins
+			target_link_options(${NAME}-cell PRIVATE
+				"LINKER:--defsym=__libc_heap_size=$<TARGET_PROPERTY:${NAME},WARDEN_LIBC_HEAP_SIZE>")
+		endif()
+		target_include_directories(${NAME}-cell PRIVATE
+			"$<TARGET_PROPERTY:${NAME},INCLUDE_DIRECTORIES>")
+		target_compile_definitions(${NAME}-cell PRIVATE
+			"$<TARGET_PROPERTY:${NAME},COMPILE_DEFINITIONS>")
+		target_compile_options(${NAME}-cell PRIVATE "$<TARGET_PROPERTY:${NAME},COMPILE_OPTIONS>")
+		set_target_properties(${NAME} PROPERTIES WARDEN_INMATE_CELL_IMAGE "${_warden_image}")
 	endif()
-	target_link_options(${NAME} PRIVATE -nostdlib -static -no-pie
-		"LINKER:-T,${WARDEN_SDK_LINKER_SCRIPT}" "LINKER:--gc-sections"
-		"LINKER:-u,boot_reset_entry" "LINKER:--build-id=none" "LINKER:-z,noexecstack"
-		"LINKER:-Map,$<TARGET_FILE_DIR:${NAME}>/${NAME}.map"
-		"LINKER:--defsym=__sdk_heap_size=${heap_size}"
-		"LINKER:--defsym=__boot_stack_size=${stack_size}")
-	set_property(TARGET ${NAME} APPEND PROPERTY LINK_DEPENDS "${WARDEN_SDK_LINKER_SCRIPT}")
-	set(image "$<TARGET_FILE_DIR:${NAME}>/${NAME}.bin")
-	add_custom_command(TARGET ${NAME} POST_BUILD
-		COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:${NAME}> ${image}
-		COMMENT "Inmate image ${NAME}.bin")
-	set_target_properties(${NAME} PROPERTIES WARDEN_INMATE_IMAGE "${image}")
 endfunction()

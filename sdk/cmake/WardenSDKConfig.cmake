@@ -10,5 +10,9 @@ if(WARDEN_SDK_PROCESSOR AND NOT CMAKE_SYSTEM_PROCESSOR STREQUAL WARDEN_SDK_PROCE
 endif()
 include("${CMAKE_CURRENT_LIST_DIR}/WardenSDKTargets.cmake")
 set(WARDEN_SDK_LINKER_SCRIPT "${_warden_sdk_prefix}/lib/warden-sdk/inmate.ld")
+# ARM64 only: the cell link (at 0) that add_inmate uses for NAME-cell.bin
+if(EXISTS "${_warden_sdk_prefix}/lib/warden-sdk/inmate-cell.ld")
+	set(WARDEN_SDK_CELL_LINKER_SCRIPT "${_warden_sdk_prefix}/lib/warden-sdk/inmate-cell.ld")
+endif()
 include("${CMAKE_CURRENT_LIST_DIR}/WardenInmate.cmake")
 set(WardenSDK_FOUND TRUE)

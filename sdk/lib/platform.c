@@ -13,7 +13,7 @@ static struct {
 
 static bool has_extension(void)
 {
-	return comm_region()->ext_magic == WARDEN_COMM_EXT_MAGIC;
+	return arch_comm_region_has_x86_part() && comm_region()->ext_magic == WARDEN_COMM_EXT_MAGIC;
 }
 
 bool platform_is_bare(void)
@@ -23,6 +23,8 @@ bool platform_is_bare(void)
 
 unsigned int platform_num_cpus(void)
 {
+	if (!arch_comm_region_has_x86_part())
+		return 1;
 	return comm_region()->num_cpus ? comm_region()->num_cpus : 1;
 }
 
@@ -74,7 +76,7 @@ uint32_t platform_cpu_apic_id(unsigned int cpu)
 
 uint16_t platform_pm_timer_port(void)
 {
-	return comm_region()->pm_timer_address;
+	return arch_comm_region_has_x86_part() ? comm_region()->pm_timer_address : 0;
 }
 
 bool platform_pm_timer_32bit(void)

@@ -69,6 +69,13 @@ void console_attach(bool uart, bool hypercall, const char *name, const char *pro
 /* arch: where the comm region and the loaded command line are */
 uintptr_t arch_comm_region_address(void);
 uintptr_t arch_cmdline_address(void);
+/*
+ * arch: whether the comm region holds the x86 platform part and Warden's
+ * extension at their offsets of struct warden_comm_region (x86, and the
+ * region an ARM64 bare boot fills itself); an ARM64 cell's region has the
+ * ARM part there instead (struct warden_arm64_comm_region).
+ */
+bool arch_comm_region_has_x86_part(void);
 
 /* arch: console back ends (the UART drained by console.c's ring) */
 void uart8250_init(uint64_t base, bool mmio, bool regdist4, uint32_t divider);

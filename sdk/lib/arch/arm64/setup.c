@@ -17,6 +17,12 @@ uintptr_t arch_comm_region_address(void)
 	return (uintptr_t)&bare_comm;
 }
 
+/* The bare region is laid out as Warden's x86 one: see fill_bare_comm(). */
+bool arch_comm_region_has_x86_part(void)
+{
+	return true;
+}
+
 uintptr_t arch_cmdline_address(void)
 {
 	return (uintptr_t)bare_cmdline;

@@ -7,6 +7,13 @@
 #ifndef SDK_ARM64_SYSREG_H
 #define SDK_ARM64_SYSREG_H
 
+/* 64-bit constants for C, plain numbers for the assembler */
+#ifdef __ASSEMBLER__
+#define SYSREG_U64(x)		x
+#else
+#define SYSREG_U64(x)		x##ull
+#endif
+
 #define HCR_EL2_RW		(1 << 31)
 #define CNTHCTL_EL1PCTEN	(1 << 0)
 #define CNTHCTL_EL1PCEN		(1 << 1)
@@ -23,8 +30,8 @@
 /* T0SZ 25, inner/outer WBWA, inner shareable, 4 KiB, no TTBR1 walks, 40-bit PA */
 #define TCR_VALUE		(25 | (1 << 8) | (1 << 10) | (3 << 12) | (1 << 23) | (2 << 32))
 /* level-1 block: valid, AttrIndx, SH, AF; device never executable */
-#define PTE_BLOCK_NORMAL	(0x1 | (1 << 2) | (3 << 8) | (1 << 10))
-#define PTE_BLOCK_DEVICE	(0x1 | (0 << 2) | (1 << 10) | (3 << 53))
+#define PTE_BLOCK_NORMAL	(SYSREG_U64(0x1) | (1 << 2) | (3 << 8) | (1 << 10))
+#define PTE_BLOCK_DEVICE	(SYSREG_U64(0x1) | (0 << 2) | (1 << 10) | (SYSREG_U64(3) << 53))
 /* QEMU virt RAM starts at 1 GiB; up to 7 GiB of it mapped write-back */
 #define RAM_FIRST_GIB		1
 #define RAM_LAST_GIB		7

@@ -16,6 +16,11 @@ uintptr_t arch_comm_region_address(void)
 	return WARDEN_COMM_REGION_ADDRESS;
 }
 
+bool arch_comm_region_has_x86_part(void)
+{
+	return true;
+}
+
 uintptr_t arch_cmdline_address(void)
 {
 	return WARDEN_CELL_CMDLINE_ADDRESS;
