@@ -92,3 +92,9 @@ endif()
 # FP/SIMD state of the interrupted code intact across handlers that use FP (saved) and no-FPU ones (not saved)
 sdk_arm64_test(arm64-irq-fpu sdk-tests/irq-fpu
 	EXPECT "irq-fpu: 200 ticks .* 0 of [0-9]+ series wrong" ARGS --icount)
+
+# map_range() on ARM64: RAM at 8 GiB turned from device to write-back memory (the CPU's translation says
+# so), written and read back; write-through; the refusals
+sdk_arm64_test(arm64-map-range sdk-tests/map-range-arm64
+	EXPECT "map-range: 8 MiB at 0x200000000 mapped write-back, 0 of 2048 pages read back wrong"
+	ARGS --mem 10G)

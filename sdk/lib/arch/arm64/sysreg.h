@@ -25,13 +25,15 @@
 #define SPSR_EL1H_MASKED	0x3c5		/* EL1h, D, A, I, F masked */
 #define CPACR_FPEN_ALL		(3 << 20)
 
-/* MAIR: attribute 0 Device-nGnRE, 1 Normal write-back read/write-allocate */
-#define MAIR_VALUE		0xff04
+/* MAIR: attribute 0 Device-nGnRE, 1 Normal write-back, 2 Normal write-through
+ * (both read/write-allocate, non-transient; ARM DDI 0487 D17.2.97) */
+#define MAIR_VALUE		0xbbff04
 /* T0SZ 25, inner/outer WBWA, inner shareable, 4 KiB, no TTBR1 walks, 40-bit PA */
 #define TCR_VALUE		(25 | (1 << 8) | (1 << 10) | (3 << 12) | (1 << 23) | (2 << 32))
 /* level-1 block: valid, AttrIndx, SH, AF; device never executable */
 #define PTE_BLOCK_NORMAL	(SYSREG_U64(0x1) | (1 << 2) | (3 << 8) | (1 << 10))
 #define PTE_BLOCK_DEVICE	(SYSREG_U64(0x1) | (0 << 2) | (1 << 10) | (SYSREG_U64(3) << 53))
+#define PTE_BLOCK_NORMAL_WT	(SYSREG_U64(0x1) | (2 << 2) | (3 << 8) | (1 << 10))	/* map_range() */
 /* QEMU virt RAM starts at 1 GiB; up to 7 GiB of it mapped write-back */
 #define RAM_FIRST_GIB		1
 #define RAM_LAST_GIB		7
