@@ -179,6 +179,11 @@ else
 fi
 install_packages "linux-headers-$ABI-amd64"
 [ -d "/usr/src/linux-headers-$ABI-amd64" ] || die "headers for $ABI missing in /usr/src after install"
+# --- ARM64 root Linux (tests/harness/qemu-run --arch arm64 --mode linux, bench/compare --arch arm64) ---
+# Debian's arm64 kernel of the same ABI, busybox-static, cyclictest and its libraries, fetched through a private APT
+# configuration and unpacked into BUILD_DIR/cache/arm64-linux; the host's dpkg stays amd64 only.
+install_packages debian-archive-keyring
+"$ROOT/scripts/fetch-arm64-linux.sh" "$BUILD_DIR" "$ABI"
 "$ROOT/scripts/build-newlib.sh" "$BUILD_DIR"	# newlib for inmates, once per build tree (docs/libc.md)
 "$ROOT/scripts/build-newlib.sh" "$BUILD_DIR/arm64" aarch64	# the same for the ARM64 build tree
 exit 0

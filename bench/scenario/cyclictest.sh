@@ -7,6 +7,8 @@
 # /etc/warden-bench.conf (written by bench/compare):
 #   PERIOD_US  COUNT  HIST_US  RT_CPU  LOAD (0 or 1)  LOAD_ROUNDS (cap per stress loop)
 #   WARDEN (0 or 1: run under the hypervisor)
+#   BENCH_TTY (optional): where the -h output goes instead of COM4; on arm64 (QEMU virt has one
+#   UART) the console itself, the host cutting it out between BENCH-BEGIN and BENCH-END.
 . /lib/warden/guest-lib.sh
 . /etc/warden-bench.conf
 
@@ -67,8 +69,13 @@ if [ "$rc" -ne 0 ]; then
 elif ! grep -q '^# Histogram Overflows' "$OUT"; then
 	fail cyclictest "no histogram in its output: $(head -n 3 "$OUT" | tr '\n' ' ')"
 else
-	stty -F /dev/ttyS3 raw -echo 2>/dev/null
-	{ echo "BENCH-BEGIN cyclictest"; cat "$OUT"; echo "BENCH-END cyclictest"; } >/dev/ttyS3
+	if [ -n "${BENCH_TTY:-}" ]; then
+		tty=$BENCH_TTY	# the console: left in its mode, the markers after this still need it
+	else
+		tty=/dev/ttyS3
+		stty -F "$tty" raw -echo 2>/dev/null
+	fi
+	{ echo "BENCH-BEGIN cyclictest"; cat "$OUT"; echo "BENCH-END cyclictest"; } >"$tty"
 	pass cyclictest
 fi
 done_all
