@@ -64,22 +64,13 @@ sys.exit(1 if bad else 0)
 PY
 }
 
-# The plot data: bins plus overflows give the samples of all runs of the row.
-check_histogram() {	# check_histogram TABLE INDEX
-	local f=$OUT/$1/row-$2.dat sum overflows
-	[ -f "$f" ] || { fail "$1: no histogram data $f"; return; }
-	sum=$(awk '!/^#/ { s += $2 } END { print s + 0 }' "$f")
-	overflows=$(sed -n '1s/.* \([0-9]*\) overflows.*/\1/p' "$f")
-	[ -n "$overflows" ] || { fail "$f: no overflow count in its header"; return; }
-	[ $((sum + overflows)) -eq $((SAMPLES * REPS)) ] ||
-		fail "$f: bins sum to $sum + $overflows overflows, not $((SAMPLES * REPS))"
-}
+. "$(dirname "$0")/histogram-check.sh"	# check_histogram
 
 check_json idle none "irqlat bare" "cyclictest root Linux"
 check_json loaded some "irqlat bare" "cyclictest root Linux, loaded"
-check_histogram idle 0
-check_histogram idle 1
-check_histogram loaded 1
+check_histogram idle 0 $((SAMPLES * REPS))
+check_histogram idle 1 $((SAMPLES * REPS))
+check_histogram loaded 1 $((SAMPLES * REPS))
 grep -qE '^ratio cyclictest root Linux / irqlat bare +- +[0-9.]+x' "$OUT/idle.txt" ||
 	fail "$OUT/idle.txt: no ratio row"
 grep -q '^clock: icount' "$OUT/idle.txt" || fail "$OUT/idle.txt: the clock is not icount"

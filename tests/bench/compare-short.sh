@@ -41,16 +41,7 @@ check_row() {	# check_row TABLE LABEL
 	}' >&2 || fail "$1: row '$2' insane: $line"
 }
 
-# The plot data: the counts of each histogram plus its overflows give the sample count.
-check_histogram() {	# check_histogram TABLE INDEX
-	local f=$OUT/$1/row-$2.dat sum overflows
-	[ -f "$f" ] || { fail "$1: no histogram data $f"; return; }
-	sum=$(awk '!/^#/ { s += $2 } END { print s + 0 }' "$f")
-	overflows=$(sed -n '1s/.* \([0-9]*\) overflows.*/\1/p' "$f")
-	[ -n "$overflows" ] || { fail "$f: no overflow count in its header"; return; }
-	[ $((sum + overflows)) -eq "$SAMPLES" ] ||
-		fail "$f: bins sum to $sum + $overflows overflows, not $SAMPLES"
-}
+. "$(dirname "$0")/histogram-check.sh"	# check_histogram
 
 check_plot() {	# check_plot TABLE: PNG and SVG exist, the SVG names both curves
 	[ -s "$OUT/$1.png" ] || fail "no plot $OUT/$1.png"
@@ -66,8 +57,8 @@ check_row loaded "cyclictest root Linux, loaded"
 grep -qE '^ratio cyclictest root Linux / irqlat bare +- +[0-9.]+x' "$OUT/idle.txt" ||
 	fail "idle: no ratio row"
 grep -q '^clock: icount' "$OUT/idle.txt" || fail "idle: the clock mode is not reported"
-for i in 0 1; do check_histogram idle $i; check_histogram loaded $i; done
-check_histogram idle 2
+for i in 0 1; do check_histogram idle $i "$SAMPLES"; check_histogram loaded $i "$SAMPLES"; done
+check_histogram idle 2 "$SAMPLES"
 grep -qE 'VM exits on CPU [0-9]+ during cyclictest: [0-9]+' "$OUT.stderr" ||
 	fail "the under-Warden run did not report its VM exits"
 check_plot idle
@@ -79,9 +70,9 @@ check_row idle "irqlat in a Warden cell"
 check_row loaded "irqlat in a Warden cell, root loaded"
 check_row both "irqlat in a Warden cell, same run"
 check_row both "cyclictest root Linux CPU 2, same run"
-check_histogram idle 3
-check_histogram both 0
-check_histogram both 1
+check_histogram idle 3 "$SAMPLES"
+check_histogram both 0 "$SAMPLES"
+check_histogram both 1 "$SAMPLES"
 for run in idle loaded both; do
 	line=$(grep -a "cell irqlat ($run): VM exits on CPU 3 over the measurement" \
 		"$OUT/runs/cell-rep1/cell-exits.txt" || true)

@@ -5,6 +5,8 @@
  * vectors, and the jump into the cell at EL1.
  */
 #include "shim.h"
+#include "sysreg.h"		/* the SDK's (sdk/lib/arch/arm64) */
+#include "boot_macros.h"
 
 	.section .head, "ax"
 	.global _start
@@ -48,25 +50,7 @@ shim_start:
 	.text
 	.global shim_enter_cell
 shim_enter_cell:
-	mrs	x9, cnthctl_el2
-	orr	x9, x9, #(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN)
-	msr	cnthctl_el2, x9
-	msr	cntvoff_el2, xzr
-	mrs	x9, midr_el1
-	msr	vpidr_el2, x9
-	mrs	x9, mpidr_el1
-	msr	vmpidr_el2, x9
-	mov	x9, #CPTR_EL2_DEFAULT
-	msr	cptr_el2, x9
-	msr	hstr_el2, xzr
-	mrs	x9, ICC_SRE_EL2
-	orr	x9, x9, #ICC_SRE_SRE
-	orr	x9, x9, #ICC_SRE_ENABLE
-	msr	ICC_SRE_EL2, x9
-	isb
-	msr	ICH_HCR_EL2, xzr
-	ldr	x9, =SCTLR_EL1_RES1
-	msr	sctlr_el1, x9
+	el2_prepare_el1
 	ldr	x9, =VTCR_VALUE
 	msr	vtcr_el2, x9
 	msr	vttbr_el2, x0

@@ -22,19 +22,11 @@
 #define QEMU_GICR_SIZE		0x20000
 #define QEMU_UART		0x09000000
 
-/* HCR_EL2 (ARM DDI 0487 D13.2.46): EL1 is AArch64, stage 2 on. TSC (bit 19),
- * IMO/FMO (bits 3/4) stay clear: SMC reaches QEMU's PSCI, IRQs go to EL1. */
+/* HCR_EL2 (ARM DDI 0487 D13.2.46): EL1 is AArch64 (HCR_EL2_RW, the SDK's
+ * sysreg.h), stage 2 on. TSC (bit 19), IMO/FMO (bits 3/4) stay clear: SMC
+ * reaches QEMU's PSCI, IRQs go to EL1. The other EL2 values are the SDK's
+ * (sysreg.h, boot_macros.h: el2_prepare_el1), which shim.S includes. */
 #define HCR_EL2_VM		(1 << 0)
-#define HCR_EL2_RW		(1 << 31)
-#define CNTHCTL_EL1PCTEN	(1 << 0)
-#define CNTHCTL_EL1PCEN		(1 << 1)
-#define CPTR_EL2_DEFAULT	0x33ff		/* RES1 bits; TFP clear */
-#define SCTLR_EL1_RES1		0x30d00800	/* MMU and caches off */
-#define SPSR_EL1H_MASKED	0x3c5		/* EL1h, DAIF masked */
-#define ICC_SRE_SRE		(1 << 0)
-#define ICC_SRE_ENABLE		(1 << 3)
-#define ICC_SRE_EL2		S3_4_C12_C9_5
-#define ICH_HCR_EL2		S3_4_C12_C11_0
 
 /*
  * VTCR_EL2 (D13.2.151): T0SZ 32 (4 GiB of IPA space), SL0 1 (the walk starts

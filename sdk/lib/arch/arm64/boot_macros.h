@@ -7,6 +7,47 @@
 #ifndef SDK_ARM64_BOOT_MACROS_H
 #define SDK_ARM64_BOOT_MACROS_H
 
+/*
+ * At EL2, the state EL1 needs: EL1 counter and timer access (CNTHCTL_EL2,
+ * ARM DDI 0487 D13.10), CNTVOFF 0, MIDR/MPIDR as they are, no FP or ID
+ * register traps, GICv3 system registers for EL1 (ICC_SRE_EL2, IHI 0069
+ * 12.2), the list registers off, SCTLR_EL1 at its RES1 bits (MMU off).
+ * The SDK's drop from EL2 and the cell test shim both use it.
+ */
+.macro el2_prepare_el1
+	mrs	x9, cnthctl_el2
+	orr	x9, x9, #(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN)
+	msr	cnthctl_el2, x9
+	msr	cntvoff_el2, xzr
+	mrs	x9, midr_el1
+	msr	vpidr_el2, x9
+	mrs	x9, mpidr_el1
+	msr	vmpidr_el2, x9
+	mov	x9, #CPTR_EL2_DEFAULT
+	msr	cptr_el2, x9
+	msr	hstr_el2, xzr
+	mrs	x9, ICC_SRE_EL2
+	orr	x9, x9, #ICC_SRE_SRE
+	orr	x9, x9, #ICC_SRE_ENABLE
+	msr	ICC_SRE_EL2, x9
+	isb
+	msr	ICH_HCR_EL2, xzr
+	ldr	x9, =SCTLR_EL1_RES1
+	msr	sctlr_el1, x9
+.endm
+
+/* BSS zeroed (16-byte aligned by the linker script), SP at the boot stack. */
+.macro clear_bss_boot_stack
+	ldr	x0, =__bss_start
+	ldr	x1, =__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:	ldr	x0, =__boot_stack_top
+	mov	sp, x0
+.endm
+
 /* MMU on with the identity map, FP/SIMD on, VBAR set (boot_pt_l1 built). */
 .macro cpu_enable_mmu_fp
 	ldr	x9, =MAIR_VALUE

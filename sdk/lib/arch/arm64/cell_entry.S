@@ -39,14 +39,7 @@ cell_boot_start:
 	mrs	x9, CurrentEL
 	cmp	x9, #(1 << 2)
 	b.ne	cell_wrong_entry
-	ldr	x0, =__bss_start
-	ldr	x1, =__bss_end
-1:	cmp	x0, x1
-	b.hs	2f
-	stp	xzr, xzr, [x0], #16
-	b	1b
-2:	ldr	x0, =__boot_stack_top
-	mov	sp, x0
+	clear_bss_boot_stack
 	bl	cell_platform_read
 	bl	cell_build_identity_map
 	invalidate_image_body

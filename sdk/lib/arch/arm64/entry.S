@@ -33,26 +33,8 @@ boot_reset_entry:
 	b.ne	9f
 	mov	x9, #HCR_EL2_RW
 	msr	hcr_el2, x9
-	mrs	x9, cnthctl_el2
-	orr	x9, x9, #(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN)
-	msr	cnthctl_el2, x9
-	msr	cntvoff_el2, xzr
-	mrs	x9, midr_el1
-	msr	vpidr_el2, x9
-	mrs	x9, mpidr_el1
-	msr	vmpidr_el2, x9
-	mov	x9, #CPTR_EL2_DEFAULT
-	msr	cptr_el2, x9
-	msr	hstr_el2, xzr
-	mrs	x9, ICC_SRE_EL2
-	orr	x9, x9, #ICC_SRE_SRE
-	orr	x9, x9, #ICC_SRE_ENABLE
-	msr	ICC_SRE_EL2, x9
-	isb
-	msr	ICH_HCR_EL2, xzr
+	el2_prepare_el1
 	msr	vttbr_el2, xzr
-	ldr	x9, =SCTLR_EL1_RES1
-	msr	sctlr_el1, x9
 	mov	x9, #SPSR_EL1H_MASKED
 	msr	spsr_el2, x9
 	adr	x9, 9f
@@ -71,14 +53,7 @@ boot_start:
 	cmp	x0, x1
 	b.ne	wrong_load_address
 	drop_to_el1
-	ldr	x0, =__bss_start
-	ldr	x1, =__bss_end
-1:	cmp	x0, x1
-	b.hs	2f
-	stp	xzr, xzr, [x0], #16
-	b	1b
-2:	ldr	x0, =__boot_stack_top
-	mov	sp, x0
+	clear_bss_boot_stack
 	bl	build_identity_map
 	bl	invalidate_image
 	cpu_enable_mmu_fp
