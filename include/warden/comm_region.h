@@ -151,6 +151,7 @@ _Static_assert(sizeof(struct warden_comm_region) <= WARDEN_COMM_REGION_SIZE,
 #define WARDEN_ARM64_CELL_LOAD_ADDRESS		0x0		/* image and entry */
 #define WARDEN_ARM64_CELL_CMDLINE_ADDRESS	0x1000		/* NUL-terminated */
 #define WARDEN_ARM64_CELL_TIMER_PPI		27		/* virtual timer INTID */
+#define WARDEN_ARM64_CELL_PHYSICAL_TIMER_PPI	30		/* EL1 physical timer INTID */
 
 /* console.type values of the ARM UARTs (WARDEN_CONSOLE_TYPE_8250 above is 2) */
 #define WARDEN_CONSOLE_TYPE_PL011	0x0003

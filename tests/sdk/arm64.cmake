@@ -60,6 +60,15 @@ sdk_arm64_test(arm64-timer-demo apic-demo
 	EXPECT "generic timer \\(virtual\\) mode, timer 1000000 kHz" "periodic: 100 periods"
 		"one-shot: 100 periods" "tsc-deadline: 100 periods"
 	ARGS --icount)
+# the same on the EL1 physical timer (its PPI from the device tree, CNTPCT as the time base), and smp-demo's
+# timer on every CPU with it
+sdk_arm64_test(arm64-timer-demo-physical apic-demo
+	EXPECT "generic timer \\(physical\\) mode, timer 1000000 kHz" "periodic: 100 periods"
+		"one-shot: 100 periods" "tsc-deadline: 100 periods"
+	ARGS --icount --qemu-arg -append --qemu-arg "generic-timer=physical")
+sdk_arm64_test(arm64-smp-demo-physical smp-demo
+	EXPECT "smp-demo: 4 CPUs" "CPU 3 timer: 50 ticks of 400 us, 0 with another CPU's context"
+	ARGS --qemu-arg -append --qemu-arg "generic-timer=physical")
 
 # smp-demo unchanged: PSCI CPU_ON (conduit from the DT), IPIs over SGI 0, each CPU's own timer
 sdk_arm64_test(arm64-smp-demo smp-demo

@@ -111,7 +111,9 @@ void cell_platform_read(void)
 	p->gicd_base = comm->gicd_base;
 	p->gicr_base = comm->gicr_base;
 	p->gicr_size = CELL_GICR_SIZE;
-	p->timer_ppi = WARDEN_ARM64_CELL_TIMER_PPI;
+	p->virtual_timer_ppi = WARDEN_ARM64_CELL_TIMER_PPI;
+	p->physical_timer_ppi = WARDEN_ARM64_CELL_PHYSICAL_TIMER_PPI;
+	p->timer_ppi = p->virtual_timer_ppi;
 	p->psci_hvc = false;		/* SMC: a hypervisor traps or passes it */
 	p->ram_size = 0;		/* the ARM comm region does not say */
 	p->num_cpus = 1;
@@ -180,8 +182,7 @@ uintptr_t arch_cmdline_address(void)
 
 uint64_t time_tsc(void)
 {
-	isb();	/* no read ahead of earlier instructions (ARM DDI 0487 D12.1.2) */
-	return read_sysreg(cntvct_el0);
+	return arm64_counter();
 }
 
 uint32_t arch_boot_apic_id(void)
@@ -225,6 +226,7 @@ void cell_cpu_main(void)
 	snprintk(name, sizeof(name), "pl011:0x%llx", (unsigned long long)arm64_platform.uart_base);
 	console_attach(true, false, name, "");
 	gic_init_cpu();
+	timer_select();
 	platform_set_clock(counter_khz, counter_khz);
 	timer_cpu_init();
 	if (!cmdline_get_bool("quiet", false))

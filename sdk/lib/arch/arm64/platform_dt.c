@@ -39,7 +39,12 @@ void arm64_platform_read(const void *dtb)
 	if (node < 0 || !dt_property_u32(dtb, node, "interrupts", 2 * 3 + 0, &type) ||
 	    !dt_property_u32(dtb, node, "interrupts", 2 * 3 + 1, &ppi) || type != 1)
 		fatal("no arm,armv8-timer with a virtual timer PPI");
-	p->timer_ppi = 16 + ppi;
+	p->virtual_timer_ppi = 16 + ppi;
+	if (!dt_property_u32(dtb, node, "interrupts", 1 * 3 + 0, &type) ||
+	    !dt_property_u32(dtb, node, "interrupts", 1 * 3 + 1, &ppi) || type != 1)
+		fatal("no arm,armv8-timer with a physical timer PPI");
+	p->physical_timer_ppi = 16 + ppi;
+	p->timer_ppi = p->virtual_timer_ppi;
 	node = dt_find_path(dtb, "/memory");
 	if (node < 0 || dt_reg(dtb, node, 0, &size, &p->ram_size))
 		p->ram_size = 0;

@@ -49,8 +49,7 @@ static void fill_bare_comm(uint32_t counter_khz)
 
 uint64_t time_tsc(void)
 {
-	isb();	/* no read ahead of earlier instructions (ARM DDI 0487 D12.1.2) */
-	return read_sysreg(cntvct_el0);
+	return arm64_counter();
 }
 
 uint32_t arch_boot_apic_id(void)
@@ -76,6 +75,7 @@ void boot_cpu_main(const void *dtb)
 	console_attach(true, false, name, "");
 	gic_init_distributor();
 	gic_init_cpu();
+	timer_select();
 	platform_set_clock(counter_khz, counter_khz);
 	timer_cpu_init();
 	if (!cmdline_get_bool("quiet", false))

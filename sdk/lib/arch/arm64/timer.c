@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * The per-CPU timer: the generic timer's EL1 virtual timer (ARM DDI 0487
- * D12.2), always programmed by compare value (CNTV_CVAL_EL0), so
- * "deadline" is the native mode; one-shot adds the delay to the counter,
- * periodic re-arms CVAL += period in the interrupt, before the handler,
- * so the period does not drift with the handler's lateness. The timer
- * line is level: the SDK masks or re-arms it before the EOI.
+ * D12.2), or its EL1 physical timer with "generic-timer=physical" on the
+ * command line (for a hypervisor that gives the cell CNTP and keeps CNTV,
+ * or to compare the two), always programmed by compare value
+ * (CNTV_CVAL_EL0 / CNTP_CVAL_EL0), so "deadline" is the native mode; the
+ * SDK's time base (time_tsc) is then the counter that timer compares with
+ * (CNTVCT / CNTPCT). One-shot adds the delay to the counter, periodic
+ * re-arms CVAL += period in the interrupt, before the handler, so the
+ * period does not drift with the handler's lateness. The timer line is
+ * level: the SDK masks or re-arms it before the EOI.
  */
 #include <inmate/inmate.h>
 #include "arch_internal.h"
@@ -15,9 +19,40 @@
 #define CTL_ENABLE	(1 << 0)
 #define CTL_IMASK	(1 << 1)
 
+static void write_ctl(uint64_t value)
+{
+	if (arm64_platform.timer_physical)
+		write_sysreg(cntp_ctl_el0, value);
+	else
+		write_sysreg(cntv_ctl_el0, value);
+}
+
+static void write_cval(uint64_t value)
+{
+	if (arm64_platform.timer_physical)
+		write_sysreg(cntp_cval_el0, value);
+	else
+		write_sysreg(cntv_cval_el0, value);
+}
+
+/* Once, on the boot CPU, before the clock and the timer are set up. A bad
+ * value keeps the virtual timer and says so. */
+void timer_select(void)
+{
+	char which[16] = "virtual";
+
+	cmdline_get_string("generic-timer", which, sizeof(which));
+	arm64_platform.timer_physical = strcmp(which, "physical") == 0;
+	arm64_platform.timer_ppi = arm64_platform.timer_physical ?
+		arm64_platform.physical_timer_ppi : arm64_platform.virtual_timer_ppi;
+	if (strcmp(which, "physical") && strcmp(which, "virtual"))
+		printk("warden-sdk: generic-timer=%s: expected virtual or physical; using the "
+		       "virtual timer\n", which);
+}
+
 void timer_cpu_init(void)
 {
-	write_sysreg(cntv_ctl_el0, 0);
+	write_ctl(0);
 	gic_enable_ppi_sgi(arm64_platform.timer_ppi);
 }
 
@@ -33,7 +68,7 @@ uint32_t timer_khz(void)
 
 const char *timer_hardware_name(void)
 {
-	return "generic timer (virtual)";
+	return arm64_platform.timer_physical ? "generic timer (physical)" : "generic timer (virtual)";
 }
 
 int timer_setup(unsigned int vector, irq_handler_t handler, void *context)
@@ -54,8 +89,8 @@ static void arm_cval(uint64_t cval)
 	struct percpu *cpu = this_cpu();
 
 	cpu->timer_cval = cval;
-	write_sysreg(cntv_cval_el0, cval);
-	write_sysreg(cntv_ctl_el0, CTL_ENABLE);
+	write_cval(cval);
+	write_ctl(CTL_ENABLE);
 	isb();
 }
 
@@ -96,7 +131,7 @@ void timer_stop(void)
 
 	cpu->timer_periodic = false;
 	cpu->sdk_wakeup = false;
-	write_sysreg(cntv_ctl_el0, 0);
+	write_ctl(0);
 	isb();
 }
 
@@ -117,7 +152,7 @@ unsigned int timer_interrupt(struct percpu *cpu)
 
 	if (cpu->sdk_wakeup) {
 		cpu->sdk_wakeup = false;
-		write_sysreg(cntv_ctl_el0, 0);
+		write_ctl(0);
 		isb();
 		return IRQ_VECTOR_SDK;
 	}
@@ -126,9 +161,9 @@ unsigned int timer_interrupt(struct percpu *cpu)
 		do
 			cpu->timer_cval += cpu->timer_period;
 		while (cpu->timer_cval <= now);
-		write_sysreg(cntv_cval_el0, cpu->timer_cval);
+		write_cval(cpu->timer_cval);
 	} else {
-		write_sysreg(cntv_ctl_el0, 0);
+		write_ctl(0);
 	}
 	isb();
 	return cpu->timer_vector;
