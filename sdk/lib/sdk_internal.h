@@ -66,6 +66,9 @@ void console_choose(const char *cmdline, const struct warden_comm_region *comm,
 /* console.c: the back ends the arch's console setup chose */
 void console_attach(bool uart, bool hypercall, const char *name, const char *problem);
 
+/* test_fault.c: after an exception's report; ends the run if test_expect_fault() expected one */
+void test_fault_judge(unsigned int vector, bool has_address, uint64_t address);
+
 /* arch: where the comm region and the loaded command line are */
 uintptr_t arch_comm_region_address(void);
 uintptr_t arch_cmdline_address(void);

@@ -102,6 +102,16 @@ endif()
 sdk_arm64_test(arm64-irq-fpu sdk-tests/irq-fpu
 	EXPECT "irq-fpu: 200 ticks .* 0 of [0-9]+ series wrong" ARGS --icount)
 
+# test_expect_fault() on ARM64 (exception class and FAR): a data abort beyond the map and UDF pass
+# their checks after the report (fault=wrong-address, run by hand, fails naming the address)
+sdk_arm64_test(arm64-expect-fault-data sdk-tests/fault-arm64
+	EXPECT "warden-sdk: FATAL: sync exception on CPU 0: ESR 0x9[0-9a-f]+ \\(class 0x25\\), FAR 0x8000000000"
+		"WARDEN-PASS: data-abort"
+	ARGS --qemu-arg -append --qemu-arg "fault=data")
+sdk_arm64_test(arm64-expect-fault-undefined sdk-tests/fault-arm64
+	EXPECT "\\(class 0x0\\)" "WARDEN-PASS: undefined-instruction"
+	ARGS --qemu-arg -append --qemu-arg "fault=undefined")
+
 # map_range() on ARM64: RAM at 8 GiB turned from device to write-back memory (the CPU's translation says
 # so), written and read back; write-through; the refusals
 sdk_arm64_test(arm64-map-range sdk-tests/map-range-arm64

@@ -8,6 +8,7 @@
 #include <inmate/inmate.h>
 #include <inmate/arch/x86.h>
 #include "arch_internal.h"
+#include "../../sdk_internal.h"
 
 static const char *const exception_names[32] = {
 	[0] = "#DE divide error", [1] = "#DB debug", [2] = "NMI", [3] = "#BP breakpoint",
@@ -20,46 +21,6 @@ static const char *const exception_names[32] = {
 	[21] = "#CP control protection", [29] = "#VC VMM communication",
 	[30] = "#SX security",
 };
-
-static struct {
-	const char *name;
-	unsigned int vector;
-	uint64_t cr2_low, cr2_high;
-} expected_fault;
-
-void test_expect_fault_in(const char *name, unsigned int vector, uint64_t cr2_low,
-			  uint64_t cr2_high)
-{
-	expected_fault.vector = vector;
-	expected_fault.cr2_low = cr2_low;
-	expected_fault.cr2_high = cr2_high;
-	expected_fault.name = name;
-}
-
-void test_expect_fault(const char *name, unsigned int vector, uint64_t cr2)
-{
-	test_expect_fault_in(name, vector, cr2, cr2);
-}
-
-static void judge_expected_fault(const struct interrupt_frame *frame, uint64_t cr2)
-{
-	const char *name = expected_fault.name;
-
-	if (!name)
-		return;
-	expected_fault.name = NULL;
-	if (frame->vector != expected_fault.vector)
-		test_fail(name, "vector %llu, expected %u", (unsigned long long)frame->vector,
-			  expected_fault.vector);
-	else if (frame->vector == 14 &&
-		 (cr2 < expected_fault.cr2_low || cr2 > expected_fault.cr2_high))
-		test_fail(name, "CR2 0x%llx, expected 0x%llx-0x%llx", (unsigned long long)cr2,
-			  (unsigned long long)expected_fault.cr2_low,
-			  (unsigned long long)expected_fault.cr2_high);
-	else
-		test_pass(name);
-	test_done();
-}
 
 void exception_report(struct interrupt_frame *frame)
 {
@@ -78,6 +39,6 @@ void exception_report(struct interrupt_frame *frame)
 	       (unsigned long long)frame->rcx, (unsigned long long)frame->rdx,
 	       (unsigned long long)frame->rsi, (unsigned long long)frame->rdi,
 	       (unsigned long long)frame->rbp);
-	judge_expected_fault(frame, cr2);
+	test_fault_judge((unsigned int)frame->vector, frame->vector == 14, cr2);
 	inmate_exit(1);
 }
