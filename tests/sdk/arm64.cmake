@@ -27,14 +27,19 @@ if(WARDEN_ARM64_BUILD_DIR)
 	set_tests_properties(sdk.arm64-no-fpu-handler-refuses-float PROPERTIES LABELS arm64)
 endif()
 
+# sdk_arm64_missing(NAME): test sdk.NAME registered as failing, naming the missing cross compiler
+function(sdk_arm64_missing name)
+	warden_missing_prerequisite(sdk.${name} "the ARM64 cross compiler aarch64-linux-gnu-gcc"
+		"install gcc-aarch64-linux-gnu and binutils-aarch64-linux-gnu: scripts/setup.sh"
+		LABELS "qemu;arm64")
+endfunction()
+
 # sdk_arm64_test(NAME APP [EXPECT regex...] [ARGS qemu-run args...]); APP: an image of apps/, or a path
 # below the ARM64 build tree without ".bin"
 function(sdk_arm64_test name app)
 	cmake_parse_arguments(PARSE_ARGV 2 ARG "" "" "EXPECT;ARGS")
 	if(NOT WARDEN_ARM64_BUILD_DIR)
-		warden_missing_prerequisite(sdk.${name} "the ARM64 cross compiler aarch64-linux-gnu-gcc"
-			"install gcc-aarch64-linux-gnu and binutils-aarch64-linux-gnu: scripts/setup.sh"
-			LABELS "qemu;arm64")
+		sdk_arm64_missing(${name})
 		return()
 	endif()
 	sdk_expect_args(expects ${ARG_EXPECT})
