@@ -113,6 +113,11 @@ sdk_arm64_test(arm64-expect-fault-data sdk-tests/fault-arm64
 	EXPECT "warden-sdk: FATAL: sync exception on CPU 0: ESR 0x9[0-9a-f]+ \\(class 0x25\\), FAR 0x8000000000"
 		"WARDEN-PASS: data-abort"
 	ARGS --qemu-arg -append --qemu-arg "fault=data")
+sdk_arm64_test(arm64-stack-guard sdk-tests/fault-arm64
+	EXPECT "fault-arm64: overflowing the 16384-byte stack, guard page at 0x4[0-9a-f]+"
+		"warden-sdk: FATAL: sync exception on CPU 0: ESR 0x9[0-9a-f]+ \\(class 0x25\\)"
+		"WARDEN-PASS: stack-overflow-reported"
+	ARGS --qemu-arg -append --qemu-arg "fault=stack-overflow")
 sdk_arm64_test(arm64-expect-fault-undefined sdk-tests/fault-arm64
 	EXPECT "\\(class 0x0\\)" "WARDEN-PASS: undefined-instruction"
 	ARGS --qemu-arg -append --qemu-arg "fault=undefined")

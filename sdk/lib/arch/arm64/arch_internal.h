@@ -66,6 +66,11 @@ static inline uint64_t arm64_counter(void)
 }
 void arm64_cmdline_read(const void *dtb, char *buf, size_t size);
 
+/* identity_map.c: unmap a stack's guard page; false if it cannot be (stays mapped) */
+bool guard_page_unmap(uintptr_t page);
+/* smp.c: the boot CPU's guard page, once the MMU is on */
+void smp_guard_boot_stack(void);
+
 /* pl011.c */
 void pl011_init(uint64_t base);
 

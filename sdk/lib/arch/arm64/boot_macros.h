@@ -48,6 +48,24 @@
 	mov	sp, x0
 .endm
 
+/*
+ * From here the CPU's code runs on SP_EL0 (its stack, as SP was), and
+ * exceptions on SP_EL1, the top of its own exception stack (vectors.S):
+ * an exception switches to SP_EL1 (ARM DDI 0487 D1.6.2), so a stack
+ * overflow into a guard page is still reported on a stack that works.
+ * cpu: a register holding the CPU number. Clobbers x9, x10.
+ */
+.macro run_on_sp_el0 cpu
+	mov	x9, sp
+	msr	sp_el0, x9
+	ldr	x9, =exception_stacks
+	add	x10, \cpu, #1
+	lsl	x10, x10, #EXCEPTION_STACK_SHIFT
+	add	x9, x9, x10
+	mov	sp, x9
+	msr	spsel, #0
+.endm
+
 /* MMU on with the identity map, FP/SIMD on, VBAR set (boot_pt_l1 built). */
 .macro cpu_enable_mmu_fp
 	ldr	x9, =MAIR_VALUE

@@ -57,6 +57,8 @@ boot_start:
 	bl	build_identity_map
 	bl	invalidate_image
 	cpu_enable_mmu_fp
+	mov	x20, #0
+	run_on_sp_el0 x20
 	mov	x0, x19
 	bl	boot_cpu_main
 	b	cpu_halt_forever
@@ -80,33 +82,10 @@ secondary_entry:
 	ldr	x1, [x1, x19, lsl #3]
 	mov	sp, x1
 	cpu_enable_mmu_fp
+	run_on_sp_el0 x19
 	mov	x0, x19
 	bl	smp_secondary_main
 	b	cpu_halt_forever
-
-/*
- * One level-1 table of 1 GiB blocks for the 39-bit identity map (4 KiB
- * granule, T0SZ = 25: the walk starts at level 1, ARM DDI 0487 D8.2):
- * RAM_FIRST_GIB..RAM_LAST_GIB normal write-back, everything else device.
- */
-build_identity_map:
-	ldr	x0, =boot_pt_l1
-	mov	x1, #0
-1:	lsl	x2, x1, #30
-	cmp	x1, #RAM_FIRST_GIB
-	b.lo	2f
-	cmp	x1, #RAM_LAST_GIB
-	b.hi	2f
-	ldr	x3, =PTE_BLOCK_NORMAL
-	b	3f
-2:	ldr	x3, =PTE_BLOCK_DEVICE
-3:	orr	x2, x2, x3
-	str	x2, [x0, x1, lsl #3]
-	add	x1, x1, #1
-	cmp	x1, #512
-	b.lo	1b
-	dsb	sy
-	ret
 
 /* the image's stale cache lines gone before caches go on (boot_macros.h) */
 invalidate_image:

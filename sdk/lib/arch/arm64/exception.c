@@ -17,8 +17,9 @@
 #define EC_DATA_ABORT			0x25
 
 static const char *const kinds[16] = {
-	"sync (SP0)", "IRQ (SP0)", "FIQ (SP0)", "SError (SP0)",
 	"sync", "IRQ", "FIQ", "SError",
+	"sync (in an exception)", "IRQ (in an exception)", "FIQ (in an exception)",
+	"SError (in an exception)",
 	"sync (lower EL)", "IRQ (lower EL)", "FIQ (lower EL)", "SError (lower EL)",
 	"sync (AArch32)", "IRQ (AArch32)", "FIQ (AArch32)", "SError (AArch32)",
 };

@@ -65,6 +65,7 @@ void boot_cpu_main(const void *dtb)
 	char name[48];
 
 	write_sysreg(tpidr_el1, smp_percpu(0));
+	smp_guard_boot_stack();
 	smp_paint_boot_stack();
 	this_cpu()->mpidr = read_sysreg(mpidr_el1) & 0xff00ffffffull;
 	arm64_platform_read(dtb);

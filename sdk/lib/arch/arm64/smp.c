@@ -14,7 +14,12 @@
 #define START_TIMEOUT_US	200000
 
 static struct percpu cpus[SMP_MAX_CPUS];
-static uint8_t stacks[SMP_MAX_CPUS][SMP_STACK_SIZE] __attribute__((aligned(4096)));
+/* each with its guard page first (unmapped when the CPU is started) */
+static uint8_t stacks[SMP_MAX_CPUS][4096 + SMP_STACK_SIZE] __attribute__((aligned(4096)));
+static bool guarded[SMP_MAX_CPUS];
+extern char __boot_stack_guard[];
+
+_Static_assert(SMP_MAX_CPUS == EXCEPTION_STACK_CPUS, "an exception stack per CPU (vectors.S)");
 uint64_t smp_stack_tops[SMP_MAX_CPUS];	/* read by secondary_entry, MMU off */
 static volatile bool online[SMP_MAX_CPUS];
 static uint8_t *started_stack[SMP_MAX_CPUS];
@@ -47,10 +52,18 @@ uint8_t *arch_started_stack(unsigned int cpu)
 	return started_stack[cpu];
 }
 
-/* No guard page yet: the identity map is made of 1 GiB blocks. */
+/* The boot stack's guard page is unmapped by the boot (setup.c); 0 where
+ * the map has no 4 KiB pages there (a cell's map). */
 uintptr_t smp_stack_guard_page(unsigned int cpu)
 {
-	return 0;
+	if (cpu >= SMP_MAX_CPUS || !guarded[cpu])
+		return 0;
+	return cpu == 0 ? (uintptr_t)__boot_stack_guard : (uintptr_t)stacks[cpu];
+}
+
+void smp_guard_boot_stack(void)
+{
+	guarded[0] = guard_page_unmap((uintptr_t)__boot_stack_guard);
 }
 
 void smp_set_cpu_data(void *data)
@@ -112,13 +125,15 @@ int smp_start_cpu(unsigned int cpu, smp_entry_t entry, void *arg)
 		return -SDK_EINVAL;
 	if (online[cpu])
 		return -SDK_EBUSY;
-	stack_paint(stacks[cpu], stacks[cpu] + SMP_STACK_SIZE);
-	started_stack[cpu] = stacks[cpu];
+	if (!guarded[cpu])
+		guarded[cpu] = guard_page_unmap((uintptr_t)stacks[cpu]);
+	stack_paint(stacks[cpu] + 4096, stacks[cpu] + 4096 + SMP_STACK_SIZE);
+	started_stack[cpu] = stacks[cpu] + 4096;
 	start_record[cpu].entry = entry;
 	start_record[cpu].arg = arg;
-	smp_stack_tops[cpu] = (uint64_t)(stacks[cpu] + SMP_STACK_SIZE);
+	smp_stack_tops[cpu] = (uint64_t)(stacks[cpu] + 4096 + SMP_STACK_SIZE);
 	clean_to_poc(&smp_stack_tops[cpu], sizeof(smp_stack_tops[cpu]));
-	clean_to_poc(stacks[cpu], SMP_STACK_SIZE);
+	clean_to_poc(stacks[cpu] + 4096, SMP_STACK_SIZE);
 	err = psci_call(PSCI_CPU_ON, arm64_platform.cpu_mpidr[cpu], (uint64_t)secondary_entry, cpu);
 	if (err) {
 		printk("warden-sdk: PSCI CPU_ON of CPU %u (MPIDR 0x%llx) failed: %lld\n", cpu,

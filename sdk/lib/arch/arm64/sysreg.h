@@ -34,6 +34,9 @@
 #define PTE_BLOCK_NORMAL	(SYSREG_U64(0x1) | (1 << 2) | (3 << 8) | (1 << 10))
 #define PTE_BLOCK_DEVICE	(SYSREG_U64(0x1) | (0 << 2) | (1 << 10) | (SYSREG_U64(3) << 53))
 #define PTE_BLOCK_NORMAL_WT	(SYSREG_U64(0x1) | (2 << 2) | (3 << 8) | (1 << 10))	/* map_range() */
+/* each CPU's exception stack (vectors.S): 1 << EXCEPTION_STACK_SHIFT bytes */
+#define EXCEPTION_STACK_SHIFT	14
+#define EXCEPTION_STACK_CPUS	8	/* SMP_MAX_CPUS, checked in smp.c */
 /* QEMU virt RAM starts at 1 GiB; up to 7 GiB of it mapped write-back */
 #define RAM_FIRST_GIB		1
 #define RAM_LAST_GIB		7

@@ -5,6 +5,7 @@
  * handlers that use floating point.
  */
 	.arch	armv8-a+fp+simd
+#include "sysreg.h"
 
 #define FRAME_SIZE	272	/* x0..x30, ELR, SPSR, 16-byte aligned */
 
@@ -72,12 +73,14 @@
 	.balign	2048
 	.global exception_vectors
 exception_vectors:
-	/* current EL with SP_EL0: the SDK never runs there */
+	/* current EL with SP_EL0: the SDK's code (run_on_sp_el0, boot_macros.h); the
+	 * exception itself runs on SP_EL1, this CPU's exception stack */
 	vector 0
-	vector 1
+	irq_vector
 	vector 2
 	vector 3
-	/* current EL with SP_ELx: the SDK's own */
+	/* current EL with SP_ELx: an exception while handling one (or a cell's boot,
+	 * which stays on SP_EL1) */
 	vector 4
 	irq_vector
 	vector 6
@@ -102,6 +105,14 @@ irq_common:
 	save_rest
 	bl	irq_dispatch
 	restore_all
+
+/* Each CPU's exception stack, 16 KiB (EXCEPTION_STACK_SHIFT), CPU n's top at
+ * exception_stacks + (n + 1) * 16 KiB. */
+	.bss
+	.balign	16
+	.global	exception_stacks
+exception_stacks:
+	.skip	EXCEPTION_STACK_CPUS << EXCEPTION_STACK_SHIFT
 
 /* fpu_save(area) / fpu_restore(area): q0..q31, FPCR, FPSR (528 bytes). */
 	.text
