@@ -42,6 +42,7 @@ struct arm64_platform {
 	unsigned int timer_ppi;		/* INTID of the timer in use (timer_select) */
 	unsigned int virtual_timer_ppi, physical_timer_ppi;	/* EL1 virtual, non-secure physical */
 	bool timer_physical;		/* the EL1 physical timer, compared with CNTPCT */
+	uint64_t physical_offset;	/* CNTPCT - CNTVCT (= CNTVOFF_EL2), for its CVAL */
 	bool psci_hvc;
 	unsigned int num_cpus;
 	uint64_t cpu_mpidr[SMP_MAX_CPUS];
@@ -51,19 +52,6 @@ void arm64_platform_read(const void *dtb);
 /* timer.c: which generic timer the SDK uses, from the command line ("generic-timer=virtual|physical") */
 void timer_select(void);
 
-/* The counter the timer in use compares with (ARM DDI 0487 D12.1.2: the ISB keeps the read from
- * being done ahead of earlier instructions). CNTVCT = CNTPCT - CNTVOFF. */
-static inline uint64_t arm64_counter(void)
-{
-	uint64_t count;
-
-	__asm__ volatile("isb" ::: "memory");
-	if (arm64_platform.timer_physical)
-		__asm__ volatile("mrs %0, cntpct_el0" : "=r"(count));
-	else
-		__asm__ volatile("mrs %0, cntvct_el0" : "=r"(count));
-	return count;
-}
 void arm64_cmdline_read(const void *dtb, char *buf, size_t size);
 
 /* identity_map.c: unmap a stack's guard page; false if it cannot be (stays mapped) */

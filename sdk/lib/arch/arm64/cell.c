@@ -182,7 +182,8 @@ uintptr_t arch_cmdline_address(void)
 
 uint64_t time_tsc(void)
 {
-	return arm64_counter();
+	isb();	/* no read ahead of earlier instructions (ARM DDI 0487 D12.1.2) */
+	return read_sysreg(cntvct_el0);
 }
 
 uint32_t arch_boot_apic_id(void)

@@ -4,9 +4,11 @@
  * D12.2), or its EL1 physical timer with "generic-timer=physical" on the
  * command line (for a hypervisor that gives the cell CNTP and keeps CNTV,
  * or to compare the two), always programmed by compare value
- * (CNTV_CVAL_EL0 / CNTP_CVAL_EL0), so "deadline" is the native mode; the
- * SDK's time base (time_tsc) is then the counter that timer compares with
- * (CNTVCT / CNTPCT). One-shot adds the delay to the counter, periodic
+ * (CNTV_CVAL_EL0 / CNTP_CVAL_EL0), so "deadline" is the native mode. The
+ * SDK's time base (time_tsc) stays the virtual count, so that reading it
+ * costs no test on the interrupt path; the physical timer's CVAL is that
+ * plus CNTVOFF (CNTPCT = CNTVCT + CNTVOFF, D12.1.1), which EL1 cannot read
+ * but measures once. One-shot adds the delay to the counter, periodic
  * re-arms CVAL += period in the interrupt, before the handler, so the
  * period does not drift with the handler's lateness. The timer line is
  * level: the SDK masks or re-arms it before the EOI.
@@ -30,9 +32,37 @@ static void write_ctl(uint64_t value)
 static void write_cval(uint64_t value)
 {
 	if (arm64_platform.timer_physical)
-		write_sysreg(cntp_cval_el0, value);
+		write_sysreg(cntp_cval_el0, value + arm64_platform.physical_offset);
 	else
 		write_sysreg(cntv_cval_el0, value);
+}
+
+/*
+ * CNTVOFF from EL1: CNTPCT - CNTVCT read as close together as two reads
+ * go, in both orders: physical first gives at most the offset, virtual
+ * first at least; the smallest such window over a few tries, its middle.
+ * (An SDK that dropped from EL2 itself set CNTVOFF to 0: then both are 0.)
+ */
+static uint64_t measure_physical_offset(void)
+{
+	uint64_t p1, v1, v2, p2, low = 0, high = UINT64_MAX;
+	unsigned int i;
+
+	for (i = 0; i < 8; i++) {
+		isb();
+		p1 = read_sysreg(cntpct_el0);
+		isb();
+		v1 = read_sysreg(cntvct_el0);
+		isb();
+		v2 = read_sysreg(cntvct_el0);
+		isb();
+		p2 = read_sysreg(cntpct_el0);
+		if (p1 - v1 > low || i == 0)
+			low = p1 - v1;
+		if (p2 - v2 < high)
+			high = p2 - v2;
+	}
+	return low + (high - low) / 2;
 }
 
 /* Once, on the boot CPU, before the clock and the timer are set up. A bad
@@ -43,6 +73,8 @@ void timer_select(void)
 
 	cmdline_get_string("generic-timer", which, sizeof(which));
 	arm64_platform.timer_physical = strcmp(which, "physical") == 0;
+	if (arm64_platform.timer_physical)
+		arm64_platform.physical_offset = measure_physical_offset();
 	arm64_platform.timer_ppi = arm64_platform.timer_physical ?
 		arm64_platform.physical_timer_ppi : arm64_platform.virtual_timer_ppi;
 	if (strcmp(which, "physical") && strcmp(which, "virtual"))
