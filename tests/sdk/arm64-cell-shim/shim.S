@@ -51,6 +51,12 @@ shim_start:
 	.global shim_enter_cell
 shim_enter_cell:
 	el2_prepare_el1
+	/* the cell's virtual count starts at 0, as hypervisors make it for a
+	 * guest: CNTVOFF = the physical count now, so the cell's virtual and
+	 * physical counts differ (ARM DDI 0487 D12.1.1) */
+	isb
+	mrs	x9, cntpct_el0
+	msr	cntvoff_el2, x9
 	ldr	x9, =VTCR_VALUE
 	msr	vtcr_el2, x9
 	msr	vttbr_el2, x0
