@@ -133,11 +133,7 @@ void platform_print(void)
 	printk("cpus: %u\n", platform_num_cpus());
 	for (cpu = 0; cpu < platform_num_cpus(); cpu++)
 		printk("cpu %u: APIC ID %u\n", cpu, platform_cpu_apic_id(cpu));
-	printk("pm timer: port 0x%x, %u bits\n", platform_pm_timer_port(),
-	       platform_pm_timer_32bit() ? 32 : 24);
-	printk("tsc: %u kHz\n", platform_tsc_khz());
-	printk("apic timer: %u kHz\n", platform_apic_khz());
-	printk("mmconfig: 0x%llx\n", (unsigned long long)platform_mmconfig_base());
+	arch_platform_print();
 	printk("ram: %llu MiB\n", (unsigned long long)(platform_ram_size() >> 20));
 	printk("console: %s\n", console_name());
 	printk("command line: \"%s\"\n", cmdline());

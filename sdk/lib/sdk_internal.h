@@ -79,6 +79,8 @@ uintptr_t arch_cmdline_address(void);
  * ARM part there instead (struct warden_arm64_comm_region).
  */
 bool arch_comm_region_has_x86_part(void);
+/* arch: platform_print()'s lines of the arch's own clocks, timers and devices */
+void arch_platform_print(void);
 
 /* arch: console back ends (the UART drained by console.c's ring) */
 void uart8250_init(uint64_t base, bool mmio, bool regdist4, uint32_t divider);

@@ -56,6 +56,8 @@ endfunction()
 sdk_arm64_test(arm64-hello hello
 	EXPECT "warden-sdk: bare boot \\(arm64\\), 4 CPU\\(s\\), counter 1000000 kHz, GICv3, console pl011:0x9000000"
 		"boot mode: bare" "cpus: 4" "ram: 1024 MiB" "greeting: hi from ctest"
+		"counter: 1000000 kHz" "timer: generic timer \\(virtual\\), INTID 27"
+		"gic: v3, distributor 0x8000000, redistributors 0x80a0000" "psci: smc"
 		"hypervisor: none, CPU 0 is the hypervisor.s CPU -[0-9]+, its exits: -[0-9]+" "heap: 131072 bytes, stack of CPU 0: 32768 bytes"
 		"warden-sdk: CPU 0 stack: [0-9]+ of 32768 bytes used at most" "warden-sdk: exit code 0"
 	ARGS --qemu-arg -append --qemu-arg "expect-cpus=4 greeting=\"hi from ctest\" stack-kib=20")
