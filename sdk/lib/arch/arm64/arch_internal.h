@@ -49,6 +49,9 @@ struct arm64_platform {
 };
 extern struct arm64_platform arm64_platform;
 void arm64_platform_read(const void *dtb);
+/* boot_cpu.c: the boot CPU's start once the platform is known; does not return */
+void arm64_boot_cpu_run(const char *mode, bool own_distributor, uint32_t counter_khz)
+	__attribute__((noreturn));
 /* timer.c: which generic timer the SDK uses, from the command line ("generic-timer=virtual|physical") */
 void timer_select(void);
 

@@ -14,8 +14,8 @@
  *
  * Only cell links use this file (library warden_sdk_cell, linked before the
  * SDK library): it defines what setup.c, cpu.c and platform_dt.c define for
- * a bare image (comm region and command-line addresses, the counter, the
- * boot CPU's ID, inmate_exit(), arm64_platform), so that none of those is
+ * a bare image (comm region and command-line addresses, inmate_exit(),
+ * arm64_platform), so that none of those is
  * pulled into a cell image and the bare images stay exactly as they are.
  */
 #include <inmate/inmate.h>
@@ -23,10 +23,6 @@
 #include "sysreg.h"
 #include "../../sdk_internal.h"
 
-#define SZ_2M			0x200000ull
-#define SZ_1G			0x40000000ull
-#define PTE_TABLE		0x3		/* next-level table (ARM DDI 0487 D8.3.1) */
-#define PTE_PAGE_BIT		0x2		/* level 3: bit 1 set marks a page */
 /* a one-CPU cell: GICR frames to search for ours (GICR_TYPER.Last ends it sooner) */
 #define CELL_GICR_SIZE		(SMP_MAX_CPUS * 0x20000ull)
 
@@ -151,9 +147,9 @@ void cell_build_identity_map(void)
 	for (i = 0; i < 512; i++) {
 		cell_pt_l2_comm[i] = ((comm & ~(SZ_1G - 1)) + i * SZ_2M) | PTE_BLOCK_DEVICE;
 		cell_pt_l3_comm[i] = ((comm & ~(SZ_2M - 1)) + i * 4096ull) | PTE_BLOCK_DEVICE |
-				     PTE_PAGE_BIT;
+				     PTE_PAGE;
 	}
-	cell_pt_l3_comm[(comm >> 12) & 511] = comm | PTE_BLOCK_NORMAL | PTE_PAGE_BIT;
+	cell_pt_l3_comm[(comm >> 12) & 511] = comm | PTE_BLOCK_NORMAL | PTE_PAGE;
 	cell_pt_l2_comm[(comm >> 21) & 511] = (uintptr_t)cell_pt_l3_comm | PTE_TABLE;
 	boot_pt_l1[comm >> 30] = (uintptr_t)cell_pt_l2_comm | PTE_TABLE;
 	dsb(sy);
@@ -180,17 +176,6 @@ uintptr_t arch_cmdline_address(void)
 	return WARDEN_ARM64_CELL_CMDLINE_ADDRESS;
 }
 
-uint64_t time_tsc(void)
-{
-	isb();	/* no read ahead of earlier instructions (ARM DDI 0487 D12.1.2) */
-	return read_sysreg(cntvct_el0);
-}
-
-uint32_t arch_boot_apic_id(void)
-{
-	return (uint32_t)(read_sysreg(mpidr_el1) & 0xffffff);
-}
-
 /*
  * The end of a cell: its state, the exit code on the console, then PSCI
  * SYSTEM_OFF through SMC (a hypervisor stops the cell or refuses; the test
@@ -209,30 +194,12 @@ void inmate_exit(int code)
 
 void cell_cpu_main(void);
 
-/*
- * As boot_cpu_main() (setup.c) without the device tree and the bare comm
- * region, and without the distributor: it is the platform's, configured by
- * the hypervisor or root cell (affinity routing, group 1); a cell sets up
- * only its CPU's redistributor and CPU interface.
- */
+/* As boot_cpu_main() (setup.c) without the device tree and the bare comm
+ * region; the platform came from the comm region (cell_platform_read). */
 void cell_cpu_main(void)
 {
-	uint32_t counter_khz = (uint32_t)(read_sysreg(cntfrq_el0) / 1000);
-	char name[48];
-
 	write_sysreg(tpidr_el1, smp_percpu(0));
 	smp_paint_boot_stack();
 	this_cpu()->mpidr = read_sysreg(mpidr_el1) & 0xff00ffffffull;
-	pl011_init(arm64_platform.uart_base);
-	snprintk(name, sizeof(name), "pl011:0x%llx", (unsigned long long)arm64_platform.uart_base);
-	console_attach(true, false, name, "");
-	gic_init_cpu();
-	timer_select();
-	platform_set_clock(counter_khz, counter_khz);
-	timer_cpu_init();
-	if (!cmdline_get_bool("quiet", false))
-		printk("warden-sdk: cell boot (arm64), %u CPU(s), counter %u kHz, GICv3, console %s\n",
-		       platform_num_cpus(), platform_tsc_khz(), console_name());
-	inmate_main();
-	inmate_exit(0);
+	arm64_boot_cpu_run("cell", false, (uint32_t)(read_sysreg(cntfrq_el0) / 1000));
 }

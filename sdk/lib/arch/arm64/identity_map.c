@@ -13,11 +13,6 @@
 #include "arch_internal.h"
 #include "sysreg.h"
 
-#define SZ_2M		0x200000ull
-#define SZ_1G		0x40000000ull
-#define PTE_TABLE	0x3ull		/* next-level table */
-#define PTE_PAGE	0x2ull		/* with PTE_BLOCK_NORMAL's valid bit: a level-3 page */
-#define PTE_ADDRESS	0x0000fffffffff000ull
 #define IMAGE_L3_TABLES	8		/* the first 16 MiB of the image in pages */
 
 extern uint64_t boot_pt_l1[512];

@@ -19,8 +19,7 @@
 #include <inmate/map.h>
 #include "sysreg.h"
 
-#define SIZE_1G		(1ull << 30)
-#define MAP_LIMIT	(512 * SIZE_1G)	/* what the level-1 table covers */
+#define MAP_LIMIT	(512 * SZ_1G)	/* what the level-1 table covers */
 
 extern uint64_t boot_pt_l1[512];	/* entry.S, cell_entry.S */
 void arm64_tlb_flush_all(void);		/* tlb.c */
@@ -33,11 +32,11 @@ static uint64_t block_of(uint64_t gib, enum map_cache cache)
 {
 	switch (cache) {
 	case MAP_CACHE_WB:
-		return gib * SIZE_1G | PTE_BLOCK_NORMAL;
+		return gib * SZ_1G | PTE_BLOCK_NORMAL;
 	case MAP_CACHE_WT:
-		return gib * SIZE_1G | PTE_BLOCK_NORMAL_WT;
+		return gib * SZ_1G | PTE_BLOCK_NORMAL_WT;
 	default:
-		return gib * SIZE_1G | PTE_BLOCK_DEVICE;
+		return gib * SZ_1G | PTE_BLOCK_DEVICE;
 	}
 }
 
@@ -70,13 +69,13 @@ int map_range(uint64_t phys, uint64_t size, enum map_cache cache)
 {
 	int err;
 
-	if (size == 0 || phys < 4 * SIZE_1G || cache > MAP_CACHE_UC)
+	if (size == 0 || phys < 4 * SZ_1G || cache > MAP_CACHE_UC)
 		return -SDK_EINVAL;
 	if (phys >= MAP_LIMIT || size > MAP_LIMIT - phys)
 		return -SDK_ERANGE;
 	while (__atomic_exchange_n(&map_lock, 1, __ATOMIC_ACQUIRE))
 		cpu_relax();
-	err = map_locked(phys / SIZE_1G, (phys + size + SIZE_1G - 1) / SIZE_1G, cache);
+	err = map_locked(phys / SZ_1G, (phys + size + SZ_1G - 1) / SZ_1G, cache);
 	__atomic_store_n(&map_lock, 0, __ATOMIC_RELEASE);
 	return err;
 }

@@ -47,23 +47,11 @@ static void fill_bare_comm(uint32_t counter_khz)
 		comm->cpu_apic_id[cpu] = (uint32_t)(arm64_platform.cpu_mpidr[cpu] & 0xffffff);
 }
 
-uint64_t time_tsc(void)
-{
-	isb();	/* no read ahead of earlier instructions (ARM DDI 0487 D12.1.2) */
-	return read_sysreg(cntvct_el0);
-}
-
-uint32_t arch_boot_apic_id(void)
-{
-	return (uint32_t)(read_sysreg(mpidr_el1) & 0xffffff);
-}
-
 void boot_cpu_main(const void *dtb);
 
 void boot_cpu_main(const void *dtb)
 {
 	uint32_t counter_khz = (uint32_t)(read_sysreg(cntfrq_el0) / 1000);
-	char name[48];
 
 	write_sysreg(tpidr_el1, smp_percpu(0));
 	smp_guard_boot_stack();
@@ -72,17 +60,5 @@ void boot_cpu_main(const void *dtb)
 	arm64_platform_read(dtb);
 	arm64_cmdline_read(dtb, bare_cmdline, sizeof(bare_cmdline));
 	fill_bare_comm(counter_khz);
-	pl011_init(arm64_platform.uart_base);
-	snprintk(name, sizeof(name), "pl011:0x%llx", (unsigned long long)arm64_platform.uart_base);
-	console_attach(true, false, name, "");
-	gic_init_distributor();
-	gic_init_cpu();
-	timer_select();
-	platform_set_clock(counter_khz, counter_khz);
-	timer_cpu_init();
-	if (!cmdline_get_bool("quiet", false))
-		printk("warden-sdk: bare boot (arm64), %u CPU(s), counter %u kHz, GICv3, console %s\n",
-		       platform_num_cpus(), platform_tsc_khz(), console_name());
-	inmate_main();
-	inmate_exit(0);
+	arm64_boot_cpu_run("bare", true, counter_khz);
 }

@@ -34,6 +34,12 @@
 #define PTE_BLOCK_NORMAL	(SYSREG_U64(0x1) | (1 << 2) | (3 << 8) | (1 << 10))
 #define PTE_BLOCK_DEVICE	(SYSREG_U64(0x1) | (0 << 2) | (1 << 10) | (SYSREG_U64(3) << 53))
 #define PTE_BLOCK_NORMAL_WT	(SYSREG_U64(0x1) | (2 << 2) | (3 << 8) | (1 << 10))	/* map_range() */
+/* a next-level table (levels 1-2); with a block's attributes, bit 1 makes a level-3 page (D8.3.1) */
+#define PTE_TABLE		SYSREG_U64(0x3)
+#define PTE_PAGE		SYSREG_U64(0x2)
+#define PTE_ADDRESS		SYSREG_U64(0x0000fffffffff000)
+#define SZ_2M			SYSREG_U64(0x200000)
+#define SZ_1G			SYSREG_U64(0x40000000)
 /* each CPU's exception stack (vectors.S): 1 << EXCEPTION_STACK_SHIFT bytes */
 #define EXCEPTION_STACK_SHIFT	14
 #define EXCEPTION_STACK_CPUS	8	/* SMP_MAX_CPUS, checked in smp.c */
