@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The isolation suite in one boot (issue 13, docs/isolation.md), under
-# icount (guest time counts instructions, so timing is reproducible): for
+# icount (guest time counts instructions, so timing varies little with the
+# host's load, though not at all would be too much to say): for
 # each attempt of the attack inmate, the irqlat cell (CPU 3, 1 MiB) is
 # created, loaded with attack.bin and "attempt=NAME", started and watched;
 # then root checks what came of it, destroys the cell and gets CPU 3 back. A

@@ -16,6 +16,7 @@
 #define IMAGE_L3_TABLES	8		/* the first 16 MiB of the image in pages */
 
 extern uint64_t boot_pt_l1[512];
+void arm64_tlb_flush_page(uintptr_t address);	/* tlb.c */
 extern char __image_start[], __image_end[];
 static uint64_t image_l2[512] __attribute__((aligned(4096)));
 static uint64_t image_l3[IMAGE_L3_TABLES][512] __attribute__((aligned(4096)));
@@ -49,7 +50,7 @@ void build_identity_map(void)
  * Unmap one page of the image's pages (a stack's guard page): true if it
  * is now unmapped, false if it is not in a level-3 table (a cell's map, or
  * beyond the first 16 MiB of the image) and stays mapped. The entry goes,
- * then every CPU's TLB entry for it (TLBI VAAE1IS; D8.14).
+ * then every CPU's TLB entry for it (tlb.c; D8.14).
  */
 bool guard_page_unmap(uintptr_t page)
 {
@@ -63,7 +64,6 @@ bool guard_page_unmap(uintptr_t page)
 		return false;
 	level = (uint64_t *)(uintptr_t)(entry & PTE_ADDRESS);
 	__atomic_store_n(&level[(page / 4096) % 512], 0, __ATOMIC_RELEASE);
-	__asm__ volatile("dsb ishst\n\ttlbi vaae1is, %0\n\tdsb ish\n\tisb"
-			 : : "r"((uint64_t)page >> 12) : "memory");
+	arm64_tlb_flush_page(page);
 	return true;
 }
