@@ -23,17 +23,24 @@
  *   that interrupt command (ICR low word, APIC ID or logical destination) to
  *   its local APIC, as Linux writes its own (tests/hypervisor/root-irq.sh);
  *   reading gives how many were sent.
+ * - test_nmi_flood: writing "TARGET COUNT" sends COUNT NMI IPIs from the
+ *   writing CPU to CPU TARGET, each as soon as the target's handler counted
+ *   the one before, so that the next lands while the target returns from
+ *   its NMI handler (the IRET the hypervisor intercepts); reading gives
+ *   "SENT HANDLED TIMEOUTS" of the last flood.
  * - test_ioapic: writing "REGISTER" reads that register of the IOAPIC at
  *   0xfec00000 (IOREGSEL, then IOWIN), "REGISTER VALUE" writes it; reading
  *   gives the last value read. busybox devmem cannot: the kernel keeps the
  *   IOAPIC's range from /dev/mem (CONFIG_IO_STRICT_DEVMEM). Linux's own
  *   IOAPIC lock is not exported: the tests use a pin no device drives.
  */
+#include <linux/delay.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/smp.h>
 #include <asm/apic.h>
 #include <asm/asm.h>
+#include <asm/nmi.h>
 #include <warden/hypercall.h>
 #include "warden.h"
 
@@ -209,6 +216,84 @@ static const struct kernel_param_ops ioapic_ops = {
 };
 module_param_cb(test_ioapic, &ioapic_ops, NULL, 0644);
 MODULE_PARM_DESC(test_ioapic, "test only: write 'REGISTER [VALUE]' to read or write an IOAPIC register");
+
+/*
+ * The NMI flood: the target's NMIs are claimed and counted while it runs
+ * (Linux would print two lines per unknown NMI), nothing else's.
+ */
+#define FLOOD_MAX		1000000
+#define FLOOD_WAIT_NS		(50 * NSEC_PER_MSEC)	/* one NMI's round trip, at most */
+
+static int flood_target = -1;
+static unsigned long flood_handled;
+static unsigned int flood_sent, flood_timeouts;
+
+static int count_flood_nmi(unsigned int reason, struct pt_regs *regs)
+{
+	if (smp_processor_id() != READ_ONCE(flood_target))
+		return NMI_DONE;
+	WRITE_ONCE(flood_handled, flood_handled + 1);
+	return NMI_HANDLED;
+}
+
+/* Sends one NMI to target and waits until its handler has counted it. */
+static bool send_flood_nmi(unsigned int target)
+{
+	unsigned long before = READ_ONCE(flood_handled);
+	u64 deadline = ktime_get_ns() + FLOOD_WAIT_NS;
+
+	apic->send_IPI(target, NMI_VECTOR);
+	while (READ_ONCE(flood_handled) == before) {
+		if (ktime_get_ns() > deadline)
+			return false;
+		cpu_relax();
+	}
+	return true;
+}
+
+static int run_nmi_flood(const char *value, const struct kernel_param *param)
+{
+	unsigned int target, count, sender, i;
+	int error = 0;
+
+	if (sscanf(value, "%u %u", &target, &count) != 2 || !count || count > FLOOD_MAX ||
+	    target >= nr_cpu_ids || !cpu_online(target))
+		return -EINVAL;
+	flood_sent = flood_timeouts = 0;
+	flood_handled = 0;
+	/* Only while a flood runs: no handler in every NMI's path otherwise. */
+	error = register_nmi_handler(NMI_LOCAL, count_flood_nmi, 0, "warden_test_flood");
+	if (error)
+		return error;
+	sender = get_cpu();
+	if (sender == target) {
+		error = -EINVAL;
+		goto out;
+	}
+	WRITE_ONCE(flood_target, target);
+	for (i = 0; i < count; i++) {
+		flood_sent++;
+		if (!send_flood_nmi(target))
+			flood_timeouts++;
+	}
+	/* The last NMI may still come after a timeout: let it be counted, then stop claiming. */
+	mdelay(FLOOD_WAIT_NS / NSEC_PER_MSEC);
+	WRITE_ONCE(flood_target, -1);
+out:
+	put_cpu();
+	unregister_nmi_handler(NMI_LOCAL, "warden_test_flood");
+	return error;
+}
+
+static int show_nmi_flood(char *buffer, const struct kernel_param *param)
+{
+	return sysfs_emit(buffer, "%u %lu %u\n", flood_sent, READ_ONCE(flood_handled),
+			  flood_timeouts);
+}
+
+static const struct kernel_param_ops nmi_flood_ops = { .set = run_nmi_flood, .get = show_nmi_flood };
+module_param_cb(test_nmi_flood, &nmi_flood_ops, NULL, 0644);
+MODULE_PARM_DESC(test_nmi_flood, "test only: write 'TARGET COUNT' to send COUNT NMIs to CPU TARGET");
 
 static void unmask_lint1_nmi(void *unused)
 {

@@ -58,6 +58,8 @@
 #define WARDEN_TEST_PROBE_CHECKSUM	5
 /* The exceptions this CPU's VMCB intercepts (a bitmap of vectors). */
 #define WARDEN_TEST_PROBE_EXCEPTION_INTERCEPTS	6
+/* The next arg2 IRET exits of this CPU each send it an NMI, taken at the VMRUN after: 0. */
+#define WARDEN_TEST_PROBE_NMI_AT_IRET	7
 
 /* WARDEN_HC_HYPERVISOR_GET_INFO: what to return. */
 #define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages */

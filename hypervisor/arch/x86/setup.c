@@ -117,7 +117,7 @@ void arch_nmi(u64 stack)
 	u64 offset = stack - (u64)(unsigned long)per_cpu_areas;
 
 	if (offset < sizeof(per_cpu_areas))
-		per_cpu_areas[offset / sizeof(struct per_cpu)].arch.nmi_pending = true;
+		guest_nmi_raise(&per_cpu_areas[offset / sizeof(struct per_cpu)].arch.nmi);
 }
 
 void arch_cpu_relax(void)

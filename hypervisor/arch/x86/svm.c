@@ -166,8 +166,7 @@ void vcpu_reset(struct per_cpu *cpu, unsigned int sipi_vector)
 	 * in and dropped before the guest restarts.
 	 */
 	asm volatile("stgi; clgi" : : : "memory");
-	cpu->arch.nmi_pending = false;
-	cpu->arch.guest_nmi = GUEST_NMI_OPEN;
+	guest_nmi_reset(&cpu->arch.nmi);
 }
 
 void vcpu_enter_cell(struct per_cpu *cpu, struct cell *cell)
@@ -188,6 +187,7 @@ int arch_vcpu_init(struct per_cpu *cpu)
 		return error;
 	cpu->phys_id = arch_cpu_phys_id();
 	cpu->arch.svm_enabled = true;
+	guest_nmi_reset(&cpu->arch.nmi);
 	write_msr(MSR_VM_HSAVE_PA, hv_phys(cpu->arch.host_save));
 	vmcb_from_linux(cpu, vcpu_vmcb(cpu));
 	return 0;
@@ -265,30 +265,50 @@ static void reinject_exception(struct per_cpu *cpu, struct vmcb *vmcb, unsigned 
 	vcpu_inject_exception(vmcb, vector, vector == VECTOR_AC);
 }
 
+static void count(struct per_cpu *cpu, unsigned int reason)
+{
+	cpu->exits[reason]++;
+}
+
 /*
  * The guest's NMIs: one that reached the hypervisor (an NMI exit, or
  * arch_nmi in host mode) goes in with a VMRUN whose injection slot is free,
- * and only while the guest is not in an NMI handler. Injecting one blocks
- * further NMIs until the guest's next IRET, as a delivered NMI does on
- * hardware: IRET is intercepted meanwhile, and since its exit comes before
- * the IRET runs, NMIs open again only at the exit after it. A pending NMI
- * waits for that exit (for root Linux, its next timer interrupt at most).
+ * and only while the guest is not in an NMI handler (guest_nmi.c). IRET is
+ * intercepted from the injection until the handler returns; an NMI that
+ * waits then has the IRET single-stepped, and goes in at the trap after it.
  */
 static void forward_nmi(struct per_cpu *cpu, struct vmcb *vmcb)
 {
-	if (!cpu->arch.nmi_pending || cpu->arch.guest_nmi != GUEST_NMI_OPEN ||
-	    (vmcb->event_injection & EVENT_VALID))
+	if (guest_nmi_inject(&cpu->arch.nmi, !(vmcb->event_injection & EVENT_VALID))) {
+		vmcb->intercept_misc1 |= INTERCEPT_IRET;
+		vmcb->event_injection = EVENT_VALID | EVENT_TYPE_NMI | VECTOR_NMI;
+	} else if (!(vmcb->rflags & RFLAGS_TF) && guest_nmi_single_step(&cpu->arch.nmi)) {
+		vmcb->rflags |= RFLAGS_TF;
+	}
+}
+
+/*
+ * A #DB exit: the trap of the hypervisor's single step over the guest's
+ * IRET is dropped with its DR6.BS (Linux clears DR6 in its #DB handler, so
+ * BS was clear); any other #DB goes back to the guest.
+ */
+static void handle_debug_exception(struct per_cpu *cpu, struct vmcb *vmcb)
+{
+	if (guest_nmi_single_step_trap(&cpu->arch.nmi, vmcb->dr6 & DR6_BS)) {
+		vmcb->dr6 &= ~DR6_BS;
+		count(cpu, WARDEN_EXIT_NMI);
 		return;
-	cpu->arch.nmi_pending = false;
-	cpu->arch.guest_nmi = GUEST_NMI_BLOCKED;
-	vmcb->intercept_misc1 |= INTERCEPT_IRET;
-	vmcb->event_injection = EVENT_VALID | EVENT_TYPE_NMI | VECTOR_NMI;
+	}
+	reinject_exception(cpu, vmcb, VECTOR_DB);
 }
 
 static void guest_iret(struct vmcb *vmcb, struct per_cpu *cpu)
 {
 	vmcb->intercept_misc1 &= ~INTERCEPT_IRET;
-	cpu->arch.guest_nmi = GUEST_NMI_OPENING;
+	guest_nmi_iret_exit(&cpu->arch.nmi, vmcb->rip);
+#ifdef WARDEN_TEST_HOOKS
+	test_probe_iret_exit(cpu);
+#endif
 }
 
 /*
@@ -301,14 +321,9 @@ static void guest_iret(struct vmcb *vmcb, struct per_cpu *cpu)
 static void handle_nmi(struct per_cpu *cpu, struct vmcb *vmcb)
 {
 	asm volatile("stgi; clgi" : : : "memory");
-	cpu->arch.nmi_pending = true;
+	guest_nmi_raise(&cpu->arch.nmi);
 	if (management_handle(cpu, vmcb))
-		cpu->arch.nmi_pending = false;
-}
-
-static void count(struct per_cpu *cpu, unsigned int reason)
-{
-	cpu->exits[reason]++;
+		guest_nmi_drop(&cpu->arch.nmi);
 }
 
 void svm_handle_exit(struct registers *guest);
@@ -327,8 +342,7 @@ void svm_handle_exit(struct registers *guest)
 	 */
 	vmcb->event_injection = vmcb->exit_interrupt_info & EVENT_VALID ?
 				vmcb->exit_interrupt_info : 0;
-	if (cpu->arch.guest_nmi == GUEST_NMI_OPENING)
-		cpu->arch.guest_nmi = GUEST_NMI_OPEN;	/* the IRET has run */
+	guest_nmi_exit(&cpu->arch.nmi, vmcb->rip);	/* has the handler's IRET run? */
 	switch (code) {
 	case EXIT_NMI:
 		count(cpu, WARDEN_EXIT_NMI);
@@ -366,7 +380,7 @@ void svm_handle_exit(struct registers *guest)
 		vcpu_handle_npf(cpu, vmcb, guest);
 		break;
 	case EXIT_EXCEPTION_DB:
-		reinject_exception(cpu, vmcb, VECTOR_DB);
+		handle_debug_exception(cpu, vmcb);
 		break;
 	case EXIT_EXCEPTION_AC:
 		reinject_exception(cpu, vmcb, VECTOR_AC);

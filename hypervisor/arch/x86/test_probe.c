@@ -5,6 +5,7 @@
  * QEMU test can see what no guest can observe (tests/hypervisor/nmi.sh).
  * Each access goes through the exception fixups: a fault is an answer.
  */
+#include <arch/intercept_rules.h>
 #include <arch/paging.h>
 #include <arch/processor.h>
 #include <arch/vcpu.h>
@@ -76,6 +77,22 @@ static s64 protected_checksum(u64 id)
 	return (s64)(hash >> 1);
 }
 
+#define TEST_NMIS_AT_IRET_MAX	1000000
+#define ICR_NMI			((4U << 8) | (1U << 14))	/* delivery NMI, assert */
+
+/*
+ * The race of hypervisor.nmi-storm made certain: an NMI that arrives while
+ * the hypervisor handles the guest's IRET exit. Sent to this CPU, it is held
+ * (GIF is clear) and taken at the VMRUN that resumes the IRET (guest_nmi.h).
+ */
+void test_probe_iret_exit(struct per_cpu *cpu)
+{
+	if (!cpu->arch.test_nmis_at_iret)
+		return;
+	cpu->arch.test_nmis_at_iret--;
+	apic_write_icr(cpu->phys_id, ICR_NMI, read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD);
+}
+
 s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
 {
 	volatile u8 *byte;
@@ -99,6 +116,11 @@ s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)
 		return protected_checksum(argument);
 	case WARDEN_TEST_PROBE_EXCEPTION_INTERCEPTS:
 		return vcpu_vmcb(cpu)->intercept_exceptions;
+	case WARDEN_TEST_PROBE_NMI_AT_IRET:	/* argument: how many IRET exits */
+		if (argument > TEST_NMIS_AT_IRET_MAX)
+			return -EINVAL;
+		cpu->arch.test_nmis_at_iret = (u32)argument;
+		return 0;
 	default:
 		return -EINVAL;
 	}

@@ -3,6 +3,7 @@
 #ifndef WARDEN_ARCH_PERCPU_H
 #define WARDEN_ARCH_PERCPU_H
 
+#include <arch/guest_nmi.h>
 #include <hv/types.h>
 
 /* General registers in the order arch/x86/entry.S pushes them. */
@@ -11,10 +12,6 @@ struct registers {
 	u64 rdi, rsi, rbp, unused_rsp, rbx, rdx, rcx, rax;
 };
 
-#define GUEST_NMI_OPEN		0	/* yes */
-#define GUEST_NMI_BLOCKED	1	/* in its NMI handler, until IRET */
-#define GUEST_NMI_OPENING	2	/* IRET intercepted, runs with the next VMRUN */
-
 struct arch_per_cpu {
 	u8 vmcb[4096];		/* guest state and intercepts, AMD APM vol. 2, app. B */
 	u8 host_save[4096];	/* VM_HSAVE_PA */
@@ -22,8 +19,8 @@ struct arch_per_cpu {
 	u64 linux_rsp;		/* Linux's stack at entry */
 	u64 linux_rip;		/* where Linux resumes after the entry call */
 	bool svm_enabled;
-	bool nmi_pending;	/* a guest NMI waits to be injected (svm.c) */
-	unsigned int guest_nmi;	/* GUEST_NMI_*: may the guest take an NMI now? */
+	struct guest_nmi nmi;	/* the guest's NMI blocking and a waiting NMI */
+	u32 test_nmis_at_iret;	/* test images: WARDEN_TEST_PROBE_NMI_AT_IRET */
 	u64 mtrr_def_type;	/* the guest's view of MTRR_DEF_TYPE */
 	bool root_x2apic;	/* the APIC mode root Linux runs this CPU in */
 	bool apic_disabled;	/* a cell disabled its APIC: it sees EN clear (msr.c) */

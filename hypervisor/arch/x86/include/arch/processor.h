@@ -34,6 +34,8 @@
 #define VM_CR_SVMDIS		(1ULL << 4)	/* 15.30.1 */
 #define CR4_LA57		(1ULL << 12)
 #define RFLAGS_RESERVED1	0x2ULL
+#define RFLAGS_TF		(1ULL << 8)	/* trap flag: single step */
+#define DR6_BS			(1ULL << 14)	/* the #DB was a single step */
 
 struct cpuid_result {
 	u32 eax, ebx, ecx, edx;

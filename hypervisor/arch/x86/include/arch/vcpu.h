@@ -39,6 +39,8 @@ void ioapic_access(struct per_cpu *cpu, const struct warden_ioapic *ioapic,
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
 /* apic.c: one interrupt command, as it is (no check). */
 void apic_write_icr(u32 destination, u32 command, bool x2apic);
+/* test_probe.c, test images only: at an IRET exit, WARDEN_TEST_PROBE_NMI_AT_IRET's NMI. */
+void test_probe_iret_exit(struct per_cpu *cpu);
 /* apic.c: this CPU's local APIC quiet (LVTs masked, timer stopped) and in a mode. */
 void apic_set_mode(bool x2apic);
 /* apic.c: this CPU's APIC without pending or in-service interrupts (GIF clear on return). */
