@@ -17,6 +17,7 @@
 #define ICR_DELIVERY_MODE(c)	(((c) >> 8) & 7)
 #define ICR_LOGICAL		(1U << 11)
 #define ICR_SHORTHAND(c)	(((c) >> 18) & 3)
+#define ICR_ASSERT		(1U << 14)
 #define MODE_FIXED		0
 #define MODE_LOWEST		1
 #define MODE_NMI		4
@@ -59,6 +60,12 @@ void apic_write_icr(u32 destination, u32 command, bool x2apic)
 		apic[0x310 / 4] = destination << 24;
 		apic[0x300 / 4] = command;
 	}
+}
+
+void apic_send_nmi(u32 apic_id)
+{
+	apic_write_icr(apic_id, (MODE_NMI << 8) | ICR_ASSERT,
+		       read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD);
 }
 
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic)

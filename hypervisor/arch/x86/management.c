@@ -15,18 +15,11 @@
 #include <hv/printk.h>
 #include <warden/comm_region.h>
 
-#define ICR_NMI			((4U << 8) | (1U << 14))	/* delivery NMI, assert */
-
 static struct {
 	u32 pending;		/* REQUEST_* */
 	u32 sipi;		/* a SIPI's vector + 1, 0 while none arrived */
 	struct cell *cell;	/* for REQUEST_JOIN */
 } requests[MAX_CPUS];
-
-static void send_nmi(u32 apic_id)
-{
-	apic_write_icr(apic_id, ICR_NMI, read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD);
-}
 
 /*
  * For a target that polls its request word anyway (a parked CPU): no NMI.
@@ -44,7 +37,7 @@ void management_request(struct per_cpu *target, u32 request, struct cell *cell)
 	if (request == REQUEST_JOIN)
 		requests[target->id].cell = cell;
 	management_post(target, request);
-	send_nmi(target->phys_id);
+	apic_send_nmi(target->phys_id);
 }
 
 void management_wait(struct per_cpu *target, u32 request)

@@ -5,7 +5,6 @@
  * QEMU test can see what no guest can observe (tests/hypervisor/nmi.sh).
  * Each access goes through the exception fixups: a fault is an answer.
  */
-#include <arch/intercept_rules.h>
 #include <arch/paging.h>
 #include <arch/processor.h>
 #include <arch/vcpu.h>
@@ -78,7 +77,6 @@ static s64 protected_checksum(u64 id)
 }
 
 #define TEST_NMIS_AT_IRET_MAX	1000000
-#define ICR_NMI			((4U << 8) | (1U << 14))	/* delivery NMI, assert */
 
 /*
  * The race of hypervisor.nmi-storm made certain: an NMI that arrives while
@@ -90,7 +88,7 @@ void test_probe_iret_exit(struct per_cpu *cpu)
 	if (!cpu->arch.test_nmis_at_iret)
 		return;
 	cpu->arch.test_nmis_at_iret--;
-	apic_write_icr(cpu->phys_id, ICR_NMI, read_msr(MSR_APIC_BASE) & APIC_BASE_EXTD);
+	apic_send_nmi(cpu->phys_id);
 }
 
 s64 arch_test_probe(struct per_cpu *cpu, u64 operation, u64 argument)

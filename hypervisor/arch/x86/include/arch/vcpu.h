@@ -39,6 +39,8 @@ void ioapic_access(struct per_cpu *cpu, const struct warden_ioapic *ioapic,
 bool apic_send_ipi(struct per_cpu *cpu, u32 destination, u32 command, bool x2apic);
 /* apic.c: one interrupt command, as it is (no check). */
 void apic_write_icr(u32 destination, u32 command, bool x2apic);
+/* apic.c: an NMI to the CPU with that APIC ID, in this CPU's APIC mode. */
+void apic_send_nmi(u32 apic_id);
 /* test_probe.c, test images only: at an IRET exit, WARDEN_TEST_PROBE_NMI_AT_IRET's NMI. */
 void test_probe_iret_exit(struct per_cpu *cpu);
 /* apic.c: this CPU's local APIC quiet (LVTs masked, timer stopped) and in a mode. */
